@@ -1,0 +1,71 @@
+"""The training operator's back office: the app factory.
+
+Each call builds a fresh Flask app with its own Flask-AppBuilder instance, so
+that the test suite can create several apps in one process.
+"""
+
+import logging
+
+from flask import Flask
+from flask_appbuilder import AppBuilder
+
+from app.extensions import db, mail, migrate
+
+logger = logging.getLogger(__name__)
+
+
+def create_app(config_object: object | str = "config.Config", **overrides) -> Flask:
+    """Build the app from a configuration class and optional overrides."""
+    app = Flask(__name__, instance_relative_config=True)
+    app.config.from_object(config_object)
+    app.config.update(overrides)
+    _refuse_unsafe_production_config(app)
+
+    from app.security.roles import fab_roles
+
+    app.config["FAB_ROLES"] = fab_roles()
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=app.config.get("MIGRATIONS_DIR"))
+    mail.init_app(app)
+
+    with app.app_context():
+        _ensure_sqlite_folder(app)
+        appbuilder = AppBuilder(update_perms=False)
+        appbuilder.init_app(app, db.session)
+
+        from app.views import register_views
+
+        register_views(appbuilder)
+        appbuilder.post_init()
+
+    from app.cli import register_commands
+    from app.views.formatting import register_template_filters
+
+    register_commands(app)
+    register_template_filters(app)
+    return app
+
+
+def _refuse_unsafe_production_config(app: Flask) -> None:
+    from config import LOCAL_DEVELOPMENT_SECRET
+
+    if app.config.get("PRODUCTION") and (
+        app.config["SECRET_KEY"] == LOCAL_DEVELOPMENT_SECRET
+    ):
+        raise RuntimeError(
+            "PRODUCTION is set but SECRET_KEY is not: set SECRET_KEY to a long "
+            "random value (for example `python -c 'import secrets; "
+            "print(secrets.token_hex(32))'`)."
+        )
+
+
+def _ensure_sqlite_folder(app: Flask) -> None:
+    """Create the folder of an SQLite database file so that a fresh checkout
+    can run without any manual step."""
+    from pathlib import Path
+
+    url = app.config["SQLALCHEMY_DATABASE_URI"]
+    prefix = "sqlite:///"
+    if url.startswith(prefix) and url != "sqlite:///:memory:":
+        Path(url[len(prefix) :]).parent.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,1 @@
+"""A believable Finnish demo data set with one login per role."""

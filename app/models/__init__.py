@@ -1,0 +1,106 @@
+"""The domain model of the service path, one module per area.
+
+Importing this package registers every table on Flask-AppBuilder's metadata,
+which is what Alembic compares the database with.
+"""
+
+from flask_appbuilder.security.sqla.models import User  # noqa: F401
+
+from app.models.agreements import PartnershipAgreement
+from app.models.certificates import Certificate
+from app.models.contracts import ContractStatus, ServiceContract
+from app.models.delivery import (
+    FeedbackPoint,
+    ImplementationPlan,
+    InvoiceKind,
+    InvoicingMilestone,
+    Participant,
+    PlanStatus,
+    TrainingSession,
+)
+from app.models.feedback import FeedbackAnswer, FeedbackSurvey, SurveyKind
+from app.models.foresight import ForesightNote
+from app.models.invoicing import CommissionRule, Invoice, InvoiceStatus
+from app.models.leads import Lead, LeadSource, LeadStatus
+from app.models.needs import NeedsAssessment, NeedStatus
+from app.models.offers import ConsortiumMember, Offer, OfferStatus
+from app.models.organisations import (
+    ContactPerson,
+    Organisation,
+    OrganisationKind,
+    SizeClass,
+    Trainer,
+)
+from app.models.quotations import (
+    RequestDistribution,
+    RequestForQuotation,
+    RequestStatus,
+    SoughtDelivery,
+)
+from app.models.reporting import ClosingReport, ReportStatus
+from app.models.service_menu import (
+    DeliveryFormat,
+    FundingOption,
+    ServiceEntity,
+    ServiceTheme,
+)
+from app.models.steering import (
+    AgendaItem,
+    Decision,
+    DecisionStatus,
+    Metric,
+    MetricTarget,
+    SteeringMeeting,
+    SteeringTheme,
+)
+
+__all__ = [
+    "AgendaItem",
+    "Certificate",
+    "ClosingReport",
+    "CommissionRule",
+    "ConsortiumMember",
+    "ContactPerson",
+    "ContractStatus",
+    "Decision",
+    "DecisionStatus",
+    "DeliveryFormat",
+    "FeedbackAnswer",
+    "FeedbackPoint",
+    "FeedbackSurvey",
+    "ForesightNote",
+    "FundingOption",
+    "ImplementationPlan",
+    "Invoice",
+    "InvoiceKind",
+    "InvoiceStatus",
+    "InvoicingMilestone",
+    "Lead",
+    "LeadSource",
+    "LeadStatus",
+    "Metric",
+    "MetricTarget",
+    "NeedStatus",
+    "NeedsAssessment",
+    "Offer",
+    "OfferStatus",
+    "Organisation",
+    "OrganisationKind",
+    "Participant",
+    "PartnershipAgreement",
+    "PlanStatus",
+    "ReportStatus",
+    "RequestDistribution",
+    "RequestForQuotation",
+    "RequestStatus",
+    "ServiceContract",
+    "ServiceEntity",
+    "ServiceTheme",
+    "SizeClass",
+    "SoughtDelivery",
+    "SteeringMeeting",
+    "SteeringTheme",
+    "SurveyKind",
+    "Trainer",
+    "TrainingSession",
+]

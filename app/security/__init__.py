@@ -1,0 +1,1 @@
+"""Who may do what: the fixed roles and the security manager."""

@@ -1,0 +1,1 @@
+"""Services: the work of the service path, apart from how it is shown."""

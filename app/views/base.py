@@ -1,0 +1,41 @@
+"""The base of the back office's model views."""
+
+from flask_appbuilder import ModelView
+from flask_appbuilder.models.sqla.interface import SQLAInterface
+
+from app.views.labels import COLUMN_LABELS
+
+# Columns that every record has; shown on show pages, never edited by hand.
+HISTORY_COLUMNS = ["created_on", "created_by", "changed_on", "changed_by"]
+
+
+class OperatorModelView(ModelView):
+    """A model view with the domain's shared labels and sensible defaults:
+    history columns shown but not editable, and small pages."""
+
+    page_size = 25
+    label_columns = COLUMN_LABELS
+    show_exclude_columns: list[str] = []
+    add_exclude_columns = HISTORY_COLUMNS
+    edit_exclude_columns = HISTORY_COLUMNS
+    search_exclude_columns = HISTORY_COLUMNS
+
+    def __init__(self, **kwargs) -> None:
+        if self.show_columns is None and not self.show_fieldsets:
+            self.show_columns = self._own_columns() + HISTORY_COLUMNS
+        super().__init__(**kwargs)
+
+    def _own_columns(self) -> list[str]:
+        return [
+            name
+            for name in self.datamodel.get_user_columns_list()
+            if name not in HISTORY_COLUMNS
+            and not name.endswith("_fk")
+            and not self.datamodel.is_relation_one_to_many(name)
+            and name not in self.show_exclude_columns
+        ]
+
+
+def interface(model) -> SQLAInterface:
+    """The Flask-AppBuilder data interface of a model."""
+    return SQLAInterface(model)

@@ -1,0 +1,164 @@
+"""Screens of the coordination path (steps 1–3): leads, needs assessments,
+requests for quotation and their distribution to the providers."""
+
+from datetime import datetime
+
+from flask_appbuilder.models.sqla.filters import FilterEqual
+from flask_babel import lazy_gettext as _l
+
+from app.extensions import db
+from app.models import (
+    Lead,
+    NeedsAssessment,
+    OrganisationKind,
+    RequestDistribution,
+    RequestForQuotation,
+)
+from app.views.base import OperatorModelView, interface
+from app.views.validators import FutureDeadline, NonNegative, NotBefore, Positive
+
+CLIENTS_ONLY = [["kind", FilterEqual, OrganisationKind.client]]
+PROVIDERS_ONLY = [["kind", FilterEqual, OrganisationKind.provider]]
+
+
+class LeadView(OperatorModelView):
+    datamodel = interface(Lead)
+    list_title = _l("Leads")
+    show_title = _l("Lead")
+    add_title = _l("Add a lead")
+    edit_title = _l("Edit lead")
+    list_columns = ["company", "source", "status", "owner", "next_follow_up_on"]
+    search_columns = ["status", "source", "next_follow_up_on", "description"]
+    add_columns = edit_columns = [
+        "company",
+        "contact_person",
+        "source",
+        "status",
+        "owner",
+        "next_follow_up_on",
+        "description",
+        "drop_reason",
+    ]
+    add_form_query_rel_fields = edit_form_query_rel_fields = {"company": CLIENTS_ONLY}
+    base_order = ("next_follow_up_on", "asc")
+
+
+class NeedsAssessmentView(OperatorModelView):
+    datamodel = interface(NeedsAssessment)
+    list_title = _l("Needs assessments")
+    show_title = _l("Needs assessment")
+    add_title = _l("Add a needs assessment")
+    edit_title = _l("Edit needs assessment")
+    list_columns = [
+        "company",
+        "assessed_on",
+        "service_entities",
+        "people_count",
+        "status",
+    ]
+    search_columns = ["assessed_on", "status", "competence_needs", "funding_interest"]
+    add_columns = edit_columns = [
+        "company",
+        "lead",
+        "assessed_on",
+        "competence_needs",
+        "service_entities",
+        "people_count",
+        "timing_start",
+        "timing_end",
+        "budget",
+        "funding_interest",
+        "funding_options",
+        "status",
+    ]
+    add_form_query_rel_fields = edit_form_query_rel_fields = {"company": CLIENTS_ONLY}
+    validators_columns = {
+        "people_count": [Positive()],
+        "budget": [NonNegative()],
+        "timing_end": [NotBefore("timing_start")],
+    }
+    base_order = ("assessed_on", "desc")
+
+
+def _stored_deadline(request_id) -> datetime | None:
+    return db.session.scalar(
+        db.select(RequestForQuotation.offer_deadline).where(
+            RequestForQuotation.id == request_id
+        )
+    )
+
+
+class RequestForQuotationView(OperatorModelView):
+    datamodel = interface(RequestForQuotation)
+    list_title = _l("Requests for quotation")
+    show_title = _l("Request for quotation")
+    add_title = _l("Add a request for quotation")
+    edit_title = _l("Edit request for quotation")
+    list_columns = [
+        "reference",
+        "title",
+        "client_companies",
+        "offer_deadline",
+        "status",
+    ]
+    search_columns = [
+        "reference",
+        "title",
+        "status",
+        "offer_deadline",
+        "sought_delivery",
+    ]
+    add_columns = edit_columns = [
+        "reference",
+        "title",
+        "client_companies",
+        "needs_assessments",
+        "service_entities",
+        "description",
+        "expertise_sought",
+        "sought_delivery",
+        "offer_deadline",
+        "budget_min",
+        "budget_max",
+        "status",
+    ]
+    add_form_query_rel_fields = edit_form_query_rel_fields = {
+        "client_companies": CLIENTS_ONLY
+    }
+    validators_columns = {
+        "offer_deadline": [FutureDeadline(_stored_deadline)],
+        "budget_min": [NonNegative()],
+        "budget_max": [
+            NonNegative(),
+            NotBefore(
+                "budget_min",
+                message=_l(
+                    "The highest budget cannot be lower than the lowest budget."
+                ),
+            ),
+        ],
+    }
+    show_template = "operator/request_show.html"
+    base_order = ("offer_deadline", "desc")
+
+
+class RequestDistributionView(OperatorModelView):
+    datamodel = interface(RequestDistribution)
+    list_title = _l("Distribution to providers")
+    show_title = _l("Distribution")
+    add_title = _l("Add a recipient")
+    edit_title = _l("Edit distribution")
+    list_columns = ["request", "provider", "sent_on", "declined_on"]
+    search_columns = ["sent_on", "declined_on", "decline_reason"]
+    add_columns = edit_columns = [
+        "request",
+        "provider",
+        "sent_on",
+        "declined_on",
+        "decline_reason",
+    ]
+    add_form_query_rel_fields = edit_form_query_rel_fields = {
+        "provider": PROVIDERS_ONLY
+    }
+    validators_columns = {"declined_on": [NotBefore("sent_on")]}
+    base_order = ("sent_on", "desc")

@@ -1,0 +1,203 @@
+"""Screens of steps 6–8: implementation plans, sessions, participants,
+feedback, certificates, invoices and closing reports."""
+
+from flask_babel import lazy_gettext as _l
+
+from app.models import (
+    Certificate,
+    ClosingReport,
+    FeedbackAnswer,
+    FeedbackPoint,
+    FeedbackSurvey,
+    ImplementationPlan,
+    Invoice,
+    InvoicingMilestone,
+    Participant,
+    TrainingSession,
+)
+from app.views.base import OperatorModelView, interface
+from app.views.validators import After, InRange, NonNegative, NotBefore, Positive
+
+
+class TrainingSessionView(OperatorModelView):
+    datamodel = interface(TrainingSession)
+    list_title = _l("Training sessions")
+    show_title = _l("Training session")
+    add_title = _l("Add a training session")
+    edit_title = _l("Edit training session")
+    list_columns = ["starts_at", "topic", "plan", "place", "trainer"]
+    search_columns = ["topic", "starts_at", "place"]
+    add_columns = edit_columns = [
+        "plan",
+        "topic",
+        "starts_at",
+        "ends_at",
+        "place",
+        "online_link",
+        "trainer",
+    ]
+    validators_columns = {"ends_at": [After("starts_at")]}
+    base_order = ("starts_at", "asc")
+
+
+class FeedbackPointView(OperatorModelView):
+    datamodel = interface(FeedbackPoint)
+    list_title = _l("Interim feedback points")
+    show_title = _l("Interim feedback point")
+    add_title = _l("Add an interim feedback point")
+    edit_title = _l("Edit interim feedback point")
+    list_columns = ["due_on", "description", "plan"]
+    search_columns = ["due_on", "description"]
+    add_columns = edit_columns = ["plan", "due_on", "description"]
+    base_order = ("due_on", "asc")
+
+
+class InvoicingMilestoneView(OperatorModelView):
+    datamodel = interface(InvoicingMilestone)
+    list_title = _l("Invoicing milestones")
+    show_title = _l("Invoicing milestone")
+    add_title = _l("Add an invoicing milestone")
+    edit_title = _l("Edit invoicing milestone")
+    list_columns = ["due_on", "kind", "description", "amount", "plan"]
+    search_columns = ["due_on", "kind", "description", "amount"]
+    add_columns = edit_columns = ["plan", "kind", "description", "due_on", "amount"]
+    validators_columns = {"amount": [NonNegative()]}
+    base_order = ("due_on", "asc")
+
+
+class ImplementationPlanView(OperatorModelView):
+    datamodel = interface(ImplementationPlan)
+    list_title = _l("Implementation plans")
+    show_title = _l("Implementation plan")
+    add_title = _l("Add an implementation plan")
+    edit_title = _l("Edit implementation plan")
+    list_columns = ["contract", "status", "agreed_on"]
+    search_columns = ["status", "agreed_on", "competence_goals", "contents"]
+    add_columns = edit_columns = [
+        "contract",
+        "competence_goals",
+        "contents",
+        "materials",
+        "status",
+        "agreed_on",
+    ]
+    related_views = [TrainingSessionView, FeedbackPointView, InvoicingMilestoneView]
+
+
+class ParticipantView(OperatorModelView):
+    datamodel = interface(Participant)
+    list_title = _l("Participants")
+    show_title = _l("Participant")
+    add_title = _l("Add a participant")
+    edit_title = _l("Edit participant")
+    list_columns = ["last_name", "first_name", "company", "contract", "completed"]
+    search_columns = ["last_name", "first_name", "email", "completed"]
+    add_columns = edit_columns = [
+        "contract",
+        "company",
+        "first_name",
+        "last_name",
+        "email",
+        "language",
+        "completed",
+    ]
+    base_order = ("last_name", "asc")
+
+
+class FeedbackAnswerView(OperatorModelView):
+    datamodel = interface(FeedbackAnswer)
+    list_title = _l("Feedback answers")
+    show_title = _l("Feedback answer")
+    add_title = _l("Add a feedback answer")
+    edit_title = _l("Edit feedback answer")
+    list_columns = ["survey", "answered_on", "overall_rating", "recommendation"]
+    search_columns = ["answered_on", "overall_rating", "recommendation", "comment"]
+    show_exclude_columns = ["token"]
+    add_columns = edit_columns = [
+        "survey",
+        "answered_on",
+        "overall_rating",
+        "recommendation",
+        "comment",
+    ]
+    validators_columns = {
+        "overall_rating": [InRange(1, 5)],
+        "recommendation": [InRange(0, 10)],
+    }
+    base_order = ("answered_on", "desc")
+
+
+class FeedbackSurveyView(OperatorModelView):
+    datamodel = interface(FeedbackSurvey)
+    list_title = _l("Feedback surveys")
+    show_title = _l("Feedback survey")
+    add_title = _l("Add a feedback survey")
+    edit_title = _l("Edit feedback survey")
+    list_columns = ["contract", "kind", "opens_on", "closes_on"]
+    search_columns = ["kind", "opens_on", "closes_on"]
+    add_columns = edit_columns = ["contract", "kind", "opens_on", "closes_on"]
+    validators_columns = {"closes_on": [NotBefore("opens_on")]}
+    related_views = [FeedbackAnswerView]
+    base_order = ("opens_on", "desc")
+
+
+class CertificateView(OperatorModelView):
+    datamodel = interface(Certificate)
+    list_title = _l("Certificates")
+    show_title = _l("Certificate")
+    add_title = _l("Add a certificate")
+    edit_title = _l("Edit certificate")
+    list_columns = ["participant", "issued_on", "hours", "verification_code"]
+    search_columns = ["issued_on", "verification_code"]
+    add_columns = edit_columns = ["participant", "issued_on", "hours"]
+    validators_columns = {"hours": [Positive()]}
+    base_order = ("issued_on", "desc")
+
+
+class InvoiceView(OperatorModelView):
+    datamodel = interface(Invoice)
+    list_title = _l("Invoices")
+    show_title = _l("Invoice")
+    add_title = _l("Add an invoice")
+    edit_title = _l("Edit invoice")
+    list_columns = ["number", "company", "kind", "amount", "due_on", "status"]
+    search_columns = ["number", "kind", "status", "issued_on", "due_on"]
+    add_columns = edit_columns = [
+        "number",
+        "contract",
+        "milestone",
+        "company",
+        "kind",
+        "issued_on",
+        "due_on",
+        "amount",
+        "vat_rate",
+        "status",
+    ]
+    validators_columns = {
+        "amount": [NonNegative()],
+        "vat_rate": [InRange(0, 100)],
+        "due_on": [NotBefore("issued_on")],
+    }
+    base_order = ("due_on", "desc")
+
+
+class ClosingReportView(OperatorModelView):
+    datamodel = interface(ClosingReport)
+    list_title = _l("Closing reports")
+    show_title = _l("Closing report")
+    add_title = _l("Add a closing report")
+    edit_title = _l("Edit closing report")
+    list_columns = ["contract", "status", "submitted_on", "reviewed_on"]
+    search_columns = ["status", "submitted_on", "reviewed_on", "summary"]
+    add_columns = edit_columns = [
+        "contract",
+        "summary",
+        "feedback_analysis",
+        "lessons_learned",
+        "follow_up_needs",
+        "status",
+        "submitted_on",
+        "reviewed_on",
+    ]
+    validators_columns = {"reviewed_on": [NotBefore("submitted_on")]}

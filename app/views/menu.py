@@ -1,0 +1,253 @@
+"""The menu, grouped the way users think of their work.
+
+Roles (``app.security.roles``) grant access by the category and view names
+given here, so a screen added to the menu is added to the roles' reach in the
+same place.
+"""
+
+from dataclasses import dataclass
+
+from flask_babel import lazy_gettext as _l
+
+from app.views.coordination import (
+    LeadView,
+    NeedsAssessmentView,
+    RequestDistributionView,
+    RequestForQuotationView,
+)
+from app.views.delivery import (
+    CertificateView,
+    ClosingReportView,
+    FeedbackAnswerView,
+    FeedbackPointView,
+    FeedbackSurveyView,
+    ImplementationPlanView,
+    InvoiceView,
+    InvoicingMilestoneView,
+    ParticipantView,
+    TrainingSessionView,
+)
+from app.views.organisations import (
+    ClientCompanyView,
+    ContactPersonView,
+    OrganisationView,
+    ProviderView,
+    TrainerView,
+)
+from app.views.production import ConsortiumMemberView, OfferView, ServiceContractView
+from app.views.service_menu import (
+    CommissionRuleView,
+    FundingOptionView,
+    PartnershipAgreementView,
+    ServiceEntityView,
+    ServiceThemeView,
+)
+from app.views.steering import (
+    AgendaItemView,
+    DecisionView,
+    ForesightNoteView,
+    MetricTargetView,
+    SteeringMeetingView,
+)
+
+
+@dataclass(frozen=True)
+class MenuItem:
+    view: type
+    name: str
+    label: object
+    icon: str
+
+
+@dataclass(frozen=True)
+class MenuCategory:
+    name: str
+    label: object
+    icon: str
+    items: tuple[MenuItem, ...]
+
+
+COORDINATION = "Coordination path"
+PRODUCTION = "Service production"
+SERVICE_MENU = "Service menu"
+STEERING = "Steering group"
+ADMINISTRATION = "Administration"
+
+MENU = (
+    MenuCategory(
+        COORDINATION,
+        _l("Coordination path"),
+        "fa-route",
+        (
+            MenuItem(LeadView, "Leads", _l("Leads"), "fa-bullseye"),
+            MenuItem(
+                ClientCompanyView,
+                "Client companies",
+                _l("Client companies"),
+                "fa-building",
+            ),
+            MenuItem(
+                ContactPersonView,
+                "Contact people",
+                _l("Contact people"),
+                "fa-address-book",
+            ),
+            MenuItem(
+                NeedsAssessmentView,
+                "Needs assessments",
+                _l("Needs assessments"),
+                "fa-clipboard-list",
+            ),
+            MenuItem(
+                RequestForQuotationView,
+                "Requests for quotation",
+                _l("Requests for quotation"),
+                "fa-file-signature",
+            ),
+            MenuItem(
+                RequestDistributionView,
+                "Distribution to providers",
+                _l("Distribution to providers"),
+                "fa-paper-plane",
+            ),
+        ),
+    ),
+    MenuCategory(
+        PRODUCTION,
+        _l("Service production"),
+        "fa-industry",
+        (
+            MenuItem(OfferView, "Offers", _l("Offers"), "fa-handshake"),
+            MenuItem(
+                ConsortiumMemberView,
+                "Consortium members",
+                _l("Consortium members"),
+                "fa-users",
+            ),
+            MenuItem(
+                ServiceContractView,
+                "Service contracts",
+                _l("Service contracts"),
+                "fa-file-contract",
+            ),
+            MenuItem(
+                ImplementationPlanView,
+                "Implementation plans",
+                _l("Implementation plans"),
+                "fa-tasks",
+            ),
+            MenuItem(
+                TrainingSessionView,
+                "Training sessions",
+                _l("Training sessions"),
+                "fa-chalkboard-teacher",
+            ),
+            MenuItem(
+                FeedbackPointView,
+                "Interim feedback points",
+                _l("Interim feedback points"),
+                "fa-flag",
+            ),
+            MenuItem(
+                InvoicingMilestoneView,
+                "Invoicing milestones",
+                _l("Invoicing milestones"),
+                "fa-calendar-check",
+            ),
+            MenuItem(ParticipantView, "Participants", _l("Participants"), "fa-user"),
+            MenuItem(TrainerView, "Trainers", _l("Trainers"), "fa-user-tie"),
+            MenuItem(
+                FeedbackSurveyView,
+                "Feedback surveys",
+                _l("Feedback surveys"),
+                "fa-poll",
+            ),
+            MenuItem(
+                FeedbackAnswerView,
+                "Feedback answers",
+                _l("Feedback answers"),
+                "fa-comment",
+            ),
+            MenuItem(
+                CertificateView, "Certificates", _l("Certificates"), "fa-certificate"
+            ),
+            MenuItem(InvoiceView, "Invoices", _l("Invoices"), "fa-file-invoice"),
+            MenuItem(
+                ClosingReportView,
+                "Closing reports",
+                _l("Closing reports"),
+                "fa-flag-checkered",
+            ),
+        ),
+    ),
+    MenuCategory(
+        SERVICE_MENU,
+        _l("Service menu"),
+        "fa-th-list",
+        (
+            MenuItem(
+                ServiceEntityView,
+                "Service entities",
+                _l("Service entities"),
+                "fa-th-list",
+            ),
+            MenuItem(ServiceThemeView, "Themes", _l("Themes"), "fa-tags"),
+            MenuItem(
+                FundingOptionView,
+                "Funding options",
+                _l("Funding options"),
+                "fa-euro-sign",
+            ),
+            MenuItem(ProviderView, "Provider pool", _l("Provider pool"), "fa-school"),
+            MenuItem(
+                PartnershipAgreementView,
+                "Partnership agreements",
+                _l("Partnership agreements"),
+                "fa-file-signature",
+            ),
+            MenuItem(
+                CommissionRuleView,
+                "Commission rules",
+                _l("Commission rules"),
+                "fa-percent",
+            ),
+        ),
+    ),
+    MenuCategory(
+        STEERING,
+        _l("Steering group"),
+        "fa-landmark",
+        (
+            MenuItem(
+                SteeringMeetingView, "Meetings", _l("Meetings"), "fa-calendar-alt"
+            ),
+            MenuItem(AgendaItemView, "Agenda items", _l("Agenda items"), "fa-list-ol"),
+            MenuItem(DecisionView, "Decisions", _l("Decisions"), "fa-gavel"),
+            MenuItem(
+                MetricTargetView,
+                "Metric targets",
+                _l("Metric targets"),
+                "fa-bullseye",
+            ),
+            MenuItem(
+                ForesightNoteView,
+                "Foresight notes",
+                _l("Foresight notes"),
+                "fa-binoculars",
+            ),
+        ),
+    ),
+    MenuCategory(
+        ADMINISTRATION,
+        _l("Administration"),
+        "fa-cogs",
+        (
+            MenuItem(
+                OrganisationView,
+                "All organisations",
+                _l("All organisations"),
+                "fa-sitemap",
+            ),
+        ),
+    ),
+)

@@ -1,0 +1,94 @@
+"""Configuration of the training operator's back office.
+
+Values come from the environment, so that one code base serves a developer's
+laptop, the test suite and production. The defaults are those of a local
+development machine: an embedded SQLite database under ``instance/`` and no mail
+sent anywhere. Tests subclass :class:`Config`; production sets the environment.
+"""
+
+import os
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent
+INSTANCE_DIR = BASE_DIR / "instance"
+
+# Used only when SECRET_KEY is not set and the app is not in production mode;
+# it is public by definition, since it stands in this repository.
+LOCAL_DEVELOPMENT_SECRET = "local-development-only-not-a-secret"
+
+
+def _flag(name: str, default: bool = False) -> bool:
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def database_url() -> str:
+    """The database named by ``DATABASE_URL``, or SQLite under ``instance/``.
+
+    ``postgresql://`` URLs are given the psycopg 3 driver, which is the one the
+    requirements install.
+    """
+    url = os.environ.get("DATABASE_URL")
+    if not url:
+        return f"sqlite:///{INSTANCE_DIR / 'operator.db'}"
+    if url.startswith("postgres://"):
+        url = "postgresql://" + url[len("postgres://") :]
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url[len("postgresql://") :]
+    return url
+
+
+class Config:
+    """Settings read once, when the app factory runs."""
+
+    APP_NAME = "Koulutusoperaattori"
+    SECRET_KEY = os.environ.get("SECRET_KEY") or LOCAL_DEVELOPMENT_SECRET
+    PRODUCTION = _flag("PRODUCTION")
+
+    SQLALCHEMY_DATABASE_URI = database_url()
+    SQLALCHEMY_TRACK_MODIFICATIONS = False
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    MIGRATIONS_DIR = str(BASE_DIR / "migrations")
+
+    # The schema belongs to Alembic; roles and permissions to `flask bootstrap`.
+    # Syncing permissions from every web worker at start-up races (see README).
+    FAB_CREATE_DB = False
+    FAB_UPDATE_PERMS = False
+    FAB_INDEX_VIEW = "app.views.home.HomeView"
+    AUTH_TYPE = 1  # database logins
+    AUTH_ROLE_ADMIN = "Admin"
+    AUTH_ROLE_PUBLIC = "Public"
+    AUTH_USER_REGISTRATION = False
+    FAB_ADD_SECURITY_VIEWS = True
+
+    # Finnish first. Swedish and English follow in a later release.
+    BABEL_DEFAULT_LOCALE = "fi"
+    BABEL_DEFAULT_TIMEZONE = "Europe/Helsinki"
+    BABEL_TRANSLATION_DIRECTORIES = str(BASE_DIR / "app" / "translations")
+    LANGUAGES = {"fi": {"flag": "fi", "name": "Suomi"}}
+    OPERATOR_TIMEZONE = "Europe/Helsinki"
+
+    MAIL_SERVER = os.environ.get("MAIL_SERVER", "localhost")
+    MAIL_PORT = int(os.environ.get("MAIL_PORT", "25"))
+    MAIL_USE_TLS = _flag("MAIL_USE_TLS")
+    MAIL_USE_SSL = _flag("MAIL_USE_SSL")
+    MAIL_USERNAME = os.environ.get("MAIL_USERNAME")
+    MAIL_PASSWORD = os.environ.get("MAIL_PASSWORD")
+    MAIL_DEFAULT_SENDER = os.environ.get(
+        "MAIL_DEFAULT_SENDER", "koulutusoperaattori@localhost"
+    )
+    MAIL_SUPPRESS_SEND = _flag("MAIL_SUPPRESS_SEND", default=True)
+
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_SECURE = PRODUCTION
+    WTF_CSRF_ENABLED = True
+
+
+class TestConfig(Config):
+    """Settings for the test suite: same database rules, no CSRF tokens."""
+
+    TESTING = True
+    WTF_CSRF_ENABLED = False

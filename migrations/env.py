@@ -1,0 +1,62 @@
+"""Alembic environment: migrations run inside the Flask app, against the
+metadata of Flask-AppBuilder's declarative base, which holds FAB's own tables
+and every domain table (Flask-SQLAlchemy's ``db.metadata`` holds none)."""
+
+import logging
+from logging.config import fileConfig
+
+from alembic import context
+from flask import current_app
+from flask_appbuilder import Model
+
+import app.models  # noqa: F401  (registers every table on Model.metadata)
+
+config = context.config
+fileConfig(config.config_file_name, disable_existing_loggers=False)
+logger = logging.getLogger("alembic.env")
+
+target_metadata = Model.metadata
+
+
+def _engine():
+    return current_app.extensions["migrate"].db.engine
+
+
+def _configure(**kwargs) -> None:
+    context.configure(
+        target_metadata=target_metadata,
+        compare_type=True,
+        # SQLite cannot alter tables in place; batch mode copies them.
+        render_as_batch=True,
+        **kwargs,
+    )
+
+
+def run_migrations_offline() -> None:
+    url = _engine().url.render_as_string(hide_password=False)
+    _configure(url=url, literal_binds=True)
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+def run_migrations_online() -> None:
+    def skip_empty_autogeneration(context, revision, directives):
+        if getattr(config.cmd_opts, "autogenerate", False):
+            script = directives[0]
+            if script.upgrade_ops.is_empty():
+                directives[:] = []
+                logger.info("No changes in schema detected.")
+
+    with _engine().connect() as connection:
+        _configure(
+            connection=connection,
+            process_revision_directives=skip_empty_autogeneration,
+        )
+        with context.begin_transaction():
+            context.run_migrations()
+
+
+if context.is_offline_mode():
+    run_migrations_offline()
+else:
+    run_migrations_online()
