@@ -1,0 +1,54 @@
+# Two commands: `make run` serves the app with demo data, `make test` runs every
+# test. Both set up what is missing first and are quick when nothing is.
+
+VENV ?= .venv
+PYTHON ?= python3
+PY := $(VENV)/bin/python
+FLASK := $(VENV)/bin/flask --app run
+PORT ?= 8080
+CATALOGUES := $(wildcard app/translations/*/LC_MESSAGES/messages.po)
+COMPILED := $(CATALOGUES:.po=.mo)
+
+.PHONY: run test setup database demo lint format translations clean
+
+run: setup database demo
+	@echo ""
+	@echo "Koulutusoperaattori: http://127.0.0.1:$(PORT)/"
+	@echo "Demo logins (password: $${DEMO_PASSWORD:-demo-salasana}):"
+	@echo "  coordinator, provider1, provider2, steering, client1, client2, admin"
+	@echo ""
+	$(FLASK) run --host 127.0.0.1 --port $(PORT)
+
+test: setup
+	$(VENV)/bin/pytest
+
+setup: $(VENV)/.installed $(COMPILED)
+
+$(VENV)/.installed: requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+%.mo: %.po $(VENV)/.installed
+	$(PY) -m babel.messages.frontend compile -i $< -o $@
+
+database: setup
+	$(FLASK) db upgrade
+	$(FLASK) bootstrap
+
+demo: database
+	$(FLASK) demo load
+
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: setup
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+translations: setup
+	PYTHON=$(PY) babel/translations.sh
+
+clean:
+	rm -rf $(VENV) instance/operator.db $(COMPILED)

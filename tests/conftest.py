@@ -1,0 +1,86 @@
+"""Shared fixtures: one migrated, bootstrapped database with the demo data for
+the session, apps built by the real factory, and logged-in test clients."""
+
+import re
+
+import pytest
+from flask_migrate import upgrade
+
+from app import create_app
+from app.demo.loader import DEMO_LOGINS, demo_password, load_demo_data
+from app.extensions import db
+from app.security.bootstrap import bootstrap_security
+from config import TestConfig
+from tests.databases import drop_database, fresh_database, keep_databases
+
+
+def build_app(database_url: str):
+    return create_app(TestConfig, SQLALCHEMY_DATABASE_URI=database_url)
+
+
+def migrate_and_bootstrap(app) -> None:
+    with app.app_context():
+        upgrade()
+        bootstrap_security(app.appbuilder)
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory):
+    url = fresh_database(tmp_path_factory.mktemp("db"), "suite")
+    yield url
+    if not keep_databases():
+        drop_database(url)
+
+
+@pytest.fixture(scope="session")
+def app(database_url):
+    """The app over the session's database, holding the demo data."""
+    application = build_app(database_url)
+    migrate_and_bootstrap(application)
+    with application.app_context():
+        load_demo_data(application.appbuilder)
+    yield application
+    with application.app_context():
+        db.session.remove()
+        db.engine.dispose()
+
+
+@pytest.fixture
+def app_context(app):
+    with app.app_context():
+        yield
+        db.session.rollback()
+        db.session.remove()
+
+
+def login(client, username: str, password: str | None = None):
+    return client.post(
+        "/login/",
+        data={"username": username, "password": password or demo_password()},
+        follow_redirects=True,
+    )
+
+
+@pytest.fixture
+def client_as(app):
+    """A test client logged in as one of the demo logins."""
+
+    def _client(username: str):
+        client = app.test_client()
+        response = login(client, username)
+        assert response.status_code == 200
+        assert username in {login_[0] for login_ in DEMO_LOGINS}
+        return client
+
+    return _client
+
+
+@pytest.fixture
+def coordinator(client_as):
+    return client_as("coordinator")
+
+
+def visible_text(html: str) -> str:
+    """The text of a page without its tags, scripts and styles."""
+    html = re.sub(r"(?is)<(script|style)\b.*?</\1>", " ", html)
+    return re.sub(r"\s+", " ", re.sub(r"(?s)<[^>]+>", " ", html))

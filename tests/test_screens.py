@@ -1,0 +1,94 @@
+"""Every screen of the menu opens, in Finnish, for the roles that may use it,
+and stays closed to the others."""
+
+import pytest
+from flask import url_for
+
+from app.extensions import db
+from app.security.roles import ROLE_SCREENS
+from app.views.menu import MENU
+from tests.conftest import visible_text
+
+MENU_ITEMS = [(category, item) for category in MENU for item in category.items]
+
+# Words of Flask-AppBuilder's English screens that must not show in Finnish ones.
+ENGLISH_WORDS = ["Search", "Add Filter", "Record", "Actions", "Logout", "Profile"]
+
+DEMO_LOGIN_OF_ROLE = {
+    "Coordinator": "coordinator",
+    "Provider": "provider1",
+    "Steering group": "steering",
+    "Client": "client1",
+}
+
+
+def _urls(app, view, pk=None) -> dict[str, str]:
+    name = view.__name__
+    with app.test_request_context():
+        urls = {"list": url_for(f"{name}.list"), "add": url_for(f"{name}.add")}
+        if pk is not None:
+            urls["show"] = url_for(f"{name}.show", pk=pk)
+    return urls
+
+
+def _first_pk(app, view):
+    with app.app_context():
+        model = view.datamodel.obj
+        query = db.select(model.id).order_by(model.id).limit(1)
+        for column, _operation, value in view.base_filters or []:
+            query = query.where(getattr(model, column) == value)
+        return db.session.scalar(query)
+
+
+@pytest.mark.parametrize(
+    ("category", "item"),
+    [(c, i) for c, i in MENU_ITEMS if c.name != "Administration"],
+    ids=lambda value: getattr(value, "name", ""),
+)
+def test_the_coordinator_opens_every_screen_in_finnish(app, coordinator, category, item):
+    pk = _first_pk(app, item.view)
+    assert pk is not None, f"the demo has no {item.name}"
+
+    for kind, url in _urls(app, item.view, pk).items():
+        response = coordinator.get(url)
+        assert response.status_code == 200, (kind, url)
+        text = visible_text(response.get_data(as_text=True))
+        for word in ENGLISH_WORDS:
+            assert f" {word} " not in f" {text} ", (kind, url, word)
+
+
+@pytest.mark.parametrize("role", sorted(DEMO_LOGIN_OF_ROLE))
+def test_each_role_reaches_exactly_its_screens(app, client_as, role):
+    client = client_as(DEMO_LOGIN_OF_ROLE[role])
+    allowed = ROLE_SCREENS[role]
+
+    for _category, item in MENU_ITEMS:
+        response = client.get(_urls(app, item.view)["list"])
+        may_list = "can_list" in allowed.get(item.view.__name__, ())
+        assert (response.status_code == 200) is may_list, (role, item.name)
+
+
+def test_the_administrator_manages_users_and_all_organisations(app, client_as):
+    admin = client_as("admin")
+    assert admin.get("/users/list/").status_code == 200
+    assert admin.get(_urls(app, MENU[-1].items[0].view)["list"]).status_code == 200
+
+
+def test_no_role_but_the_administrator_manages_users(app, client_as):
+    for login_name in DEMO_LOGIN_OF_ROLE.values():
+        assert client_as(login_name).get("/users/list/").status_code != 200
+
+
+def test_a_company_page_tells_the_story_of_its_requests(app, client_as):
+    from app.models import Organisation
+
+    with app.app_context():
+        company_id = db.session.scalar(
+            db.select(Organisation.id).filter_by(name="Peltolan Konepaja Oy")
+        )
+    page = client_as("coordinator").get(f"/clientcompanyview/show/{company_id}").text
+
+    assert "TP-DEMO-006" in page
+    assert "PS-DEMO-006" in page, "the contract of the request"
+    assert "/invoiceview/show/" in page
+    assert "/implementationplanview/show/" in page
