@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Extract, update and compile the message catalogues in one step.
 #
+#   babel/translations.sh               extract, update every catalogue, compile
+#   babel/translations.sh extract FILE  only extract the template into FILE
+#
 # Strings come from our package and from Flask-AppBuilder's, which ships no
 # Finnish or Swedish: extracting both into one template keeps FAB's strings in
 # our catalogues. pybabel is called directly; `flask fab babel-extract` runs
@@ -8,22 +11,29 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PYTHON=${PYTHON:-.venv/bin/python}
-FAB_DIR=$("$PYTHON" -c 'import flask_appbuilder, os; print(os.path.dirname(flask_appbuilder.__file__))')
 LANGUAGES=${LANGUAGES:-fi}
+BABEL="$PYTHON -m babel.messages.frontend"
 
-"$PYTHON" -m babel.messages.frontend extract --no-location --sort-output \
-    -F babel/babel.cfg -k _l -k lazy_gettext -k __ \
-    --project=koulutusoperaattori -o babel/messages.pot app "$FAB_DIR"
+extract() {
+    local fab_dir
+    fab_dir=$("$PYTHON" -c 'import flask_appbuilder, os; print(os.path.dirname(flask_appbuilder.__file__))')
+    $BABEL extract --no-location --sort-output --omit-header \
+        -F babel/babel.cfg -k _l -k lazy_gettext -k __ \
+        -o "$1" app "$fab_dir"
+}
 
+if [ "${1:-}" = "extract" ]; then
+    extract "$2"
+    exit 0
+fi
+
+extract babel/messages.pot
 for language in $LANGUAGES; do
-    catalogue=app/translations/$language/LC_MESSAGES/messages.po
-    if [ -f "$catalogue" ]; then
-        "$PYTHON" -m babel.messages.frontend update --no-fuzzy-matching \
-            --ignore-obsolete -i babel/messages.pot -d app/translations -l "$language"
-    else
-        "$PYTHON" -m babel.messages.frontend init \
+    if [ -f "app/translations/$language/LC_MESSAGES/messages.po" ]; then
+        $BABEL update --no-fuzzy-matching --ignore-obsolete \
             -i babel/messages.pot -d app/translations -l "$language"
+    else
+        $BABEL init -i babel/messages.pot -d app/translations -l "$language"
     fi
 done
-
-"$PYTHON" -m babel.messages.frontend compile -d app/translations --statistics
+$BABEL compile -d app/translations --statistics

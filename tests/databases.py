@@ -40,7 +40,9 @@ def drop_database(url: str) -> None:
         isolation_level="AUTOCOMMIT",
     )
     with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{target.database}" WITH (FORCE)'))
+        connection.execute(
+            text(f'DROP DATABASE IF EXISTS "{target.database}" WITH (FORCE)')
+        )
     admin.dispose()
 
 

@@ -67,11 +67,14 @@ def test_an_invalid_business_id_is_refused(app, coordinator, business_id):
 
     page = _page(response)
     assert response.status_code == 200
-    assert _finnish(
-        app,
-        "The business ID is not valid: write it as seven digits, a hyphen and the "
-        "check digit, for example 0124610-9.",
-    ) in page
+    assert (
+        _finnish(
+            app,
+            "The business ID is not valid: write it as seven digits, a hyphen and the "
+            "check digit, for example 0124610-9.",
+        )
+        in page
+    )
     assert VALID_COMPANY["name"] in page, "the user's input is kept"
     assert _count(app, Organisation) == before
 
@@ -131,11 +134,14 @@ def test_an_end_date_before_the_start_is_refused(app, coordinator):
     )
 
     page = _page(response)
-    assert _finnish(
-        app,
-        "The end cannot be before the start (%(start)s): check the dates.",
-        start=gettext("Valid from"),
-    ).split("(")[0] in page
+    assert (
+        _finnish(
+            app,
+            "The end cannot be before the start (%(start)s): check the dates.",
+            start=gettext("Valid from"),
+        ).split("(")[0]
+        in page
+    )
     assert _count(app, PartnershipAgreement) == before
 
 
@@ -190,9 +196,7 @@ def test_an_offer_deadline_in_the_past_is_refused(app, coordinator):
     assert _count(app, RequestForQuotation) == before
 
 
-def test_an_unchanged_past_deadline_may_stay_when_a_request_is_edited(
-    app, coordinator
-):
+def test_an_unchanged_past_deadline_may_stay_when_a_request_is_edited(app, coordinator):
     with app.app_context():
         request = db.session.scalars(
             db.select(RequestForQuotation).filter_by(reference="TP-DEMO-004")
@@ -202,7 +206,9 @@ def test_an_unchanged_past_deadline_may_stay_when_a_request_is_edited(
     form.update(reference="TP-DEMO-004", title="Työpaikkasuomi (tarkennettu)")
     form["status"] = "closed"
 
-    response = coordinator.post(f"/requestforquotationview/edit/{request_id}", data=form)
+    response = coordinator.post(
+        f"/requestforquotationview/edit/{request_id}", data=form
+    )
 
     assert response.status_code == 302
     with app.app_context():

@@ -45,7 +45,9 @@ def _first_pk(app, view):
     [(c, i) for c, i in MENU_ITEMS if c.name != "Administration"],
     ids=lambda value: getattr(value, "name", ""),
 )
-def test_the_coordinator_opens_every_screen_in_finnish(app, coordinator, category, item):
+def test_the_coordinator_opens_every_screen_in_finnish(
+    app, coordinator, category, item
+):
     pk = _first_pk(app, item.view)
     assert pk is not None, f"the demo has no {item.name}"
 
