@@ -36,21 +36,22 @@ class RequestStory:
         ]
 
 
-def request_story(request_id: int) -> RequestStory | None:
-    """The story of one request, or None if there is no such request."""
-    request = db.session.get(RequestForQuotation, request_id)
+def request_story(request_id: int | str) -> RequestStory | None:
+    """The story of one request, or None if there is no such request. The id
+    may come as the text of a URL."""
+    request = db.session.get(RequestForQuotation, int(request_id))
     if request is None:
         return None
     return _story(request)
 
 
-def company_stories(company_id: int) -> list[RequestStory]:
+def company_stories(company_id: int | str) -> list[RequestStory]:
     """The stories of every request on which the company is a client, newest
-    first."""
+    first. The id may come as the text of a URL."""
     requests = db.session.scalars(
         db.select(RequestForQuotation)
         .join(request_client_company)
-        .where(request_client_company.c.company_id == company_id)
+        .where(request_client_company.c.company_id == int(company_id))
         .options(selectinload(RequestForQuotation.offers))
         .order_by(RequestForQuotation.offer_deadline.desc())
     )
