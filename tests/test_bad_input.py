@@ -215,3 +215,16 @@ def test_an_unchanged_past_deadline_may_stay_when_a_request_is_edited(app, coord
         assert db.session.get(RequestForQuotation, request_id).title.endswith(
             "(tarkennettu)"
         )
+
+
+def test_a_request_needs_at_least_one_client_company(app, coordinator):
+    before = _count(app, RequestForQuotation)
+    form = _request_form(app, datetime.now() + timedelta(days=7))
+    del form["client_companies"]
+
+    response = coordinator.post("/requestforquotationview/add", data=form)
+
+    with app.test_request_context():
+        required = wtforms_translations.gettext("This field is required.")
+    assert required in _page(response)
+    assert _count(app, RequestForQuotation) == before

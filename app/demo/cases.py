@@ -113,6 +113,7 @@ def _leads(world) -> None:
                 contact_person=world.client_contacts[company],
                 source=source,
                 status=status,
+                owner=world.lead_owner,
                 description=text,
                 next_follow_up_on=world.days(follow_up) if follow_up else None,
             )
@@ -148,6 +149,7 @@ def _needs(world) -> dict[str, NeedsAssessment]:
                     contact_person=world.client_contacts[company],
                     source=LeadSource.campus,
                     status=LeadStatus.qualified,
+                    owner=world.lead_owner,
                     description="Tarpeet kartoitettu yrityskäynnillä.",
                 )
             )

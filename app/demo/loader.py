@@ -66,7 +66,7 @@ def load_demo_data(appbuilder: AppBuilder, today: date | None = None) -> bool:
         return created_users > 0
 
     today = today or date.today()
-    world = DemoWorld(today)
+    world = DemoWorld(today, lead_owner=appbuilder.sm.find_user(username="coordinator"))
     world.build()
     db.session.commit()
     logger.info("Demo data loaded with %s logins", len(DEMO_LOGINS))
@@ -117,8 +117,9 @@ def _create_logins(appbuilder: AppBuilder) -> int:
 class DemoWorld:
     """Builds the organisations, the menu and the cases in the session."""
 
-    def __init__(self, today: date) -> None:
+    def __init__(self, today: date, lead_owner=None) -> None:
         self.today = today
+        self.lead_owner = lead_owner
         self.providers: list[Organisation] = []
         self.clients: list[Organisation] = []
         self.client_contacts: list[ContactPerson] = []

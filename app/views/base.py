@@ -3,6 +3,7 @@
 from flask_appbuilder import ModelView
 from flask_appbuilder.models.sqla.interface import SQLAInterface
 
+from app.views.formatting import formatter_for
 from app.views.labels import COLUMN_LABELS
 
 # Columns that every record has; shown on show pages, never edited by hand.
@@ -23,7 +24,18 @@ class OperatorModelView(ModelView):
     def __init__(self, **kwargs) -> None:
         if self.show_columns is None and not self.show_fieldsets:
             self.show_columns = self._own_columns() + HISTORY_COLUMNS
+        self.formatters_columns = {
+            **self._typed_formatters(),
+            **(self.formatters_columns or {}),
+        }
         super().__init__(**kwargs)
+
+    def _typed_formatters(self) -> dict:
+        """Dates, times, amounts and flags written the way users read them."""
+        model = self.datamodel.obj
+        columns = set(self.list_columns or []) | set(self.show_columns or [])
+        formatters = {name: formatter_for(model, name) for name in columns}
+        return {name: f for name, f in formatters.items() if f is not None}
 
     def _own_columns(self) -> list[str]:
         return [

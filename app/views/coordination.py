@@ -5,6 +5,7 @@ from datetime import datetime
 
 from flask_appbuilder.models.sqla.filters import FilterEqual
 from flask_babel import lazy_gettext as _l
+from wtforms.validators import DataRequired
 
 from app.extensions import db
 from app.models import (
@@ -125,7 +126,12 @@ class RequestForQuotationView(OperatorModelView):
     add_form_query_rel_fields = edit_form_query_rel_fields = {
         "client_companies": CLIENTS_ONLY
     }
+    description_columns = {
+        "client_companies": _l("Several companies make a joint procurement."),
+        "offer_deadline": _l("Helsinki time."),
+    }
     validators_columns = {
+        "client_companies": [DataRequired()],
         "offer_deadline": [FutureDeadline(_stored_deadline)],
         "budget_min": [NonNegative()],
         "budget_max": [

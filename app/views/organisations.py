@@ -79,6 +79,7 @@ class _OrganisationKindView(OperatorModelView):
     search_columns = ["name", "business_id", "industry", "municipality", "is_active"]
     add_columns = edit_columns = ORGANISATION_FORM
     validators_columns = {"business_id": [BusinessId()]}
+    description_columns = {"business_id": _l("For example 0124610-9.")}
     base_order = ("name", "asc")
 
     def pre_add(self, item: Organisation) -> None:
