@@ -24,6 +24,12 @@ def _flag(name: str, default: bool = False) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
+def _list(name: str) -> list[str] | None:
+    value = os.environ.get(name, "")
+    items = [item.strip() for item in value.split(",") if item.strip()]
+    return items or None
+
+
 def database_url() -> str:
     """The database named by ``DATABASE_URL``, or SQLite under ``instance/``.
 
@@ -57,6 +63,8 @@ class Config:
     FAB_CREATE_DB = False
     FAB_UPDATE_PERMS = False
     FAB_INDEX_VIEW = "app.views.home.HomeView"
+    FAB_SECURITY_MANAGER_CLASS = "app.security.manager.OperatorSecurityManager"
+    FAB_PASSWORD_COMPLEXITY_ENABLED = True
     AUTH_TYPE = 1  # database logins
     AUTH_ROLE_ADMIN = "Admin"
     AUTH_ROLE_PUBLIC = "Public"
@@ -84,11 +92,31 @@ class Config:
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
     SESSION_COOKIE_SECURE = PRODUCTION
+    REMEMBER_COOKIE_HTTPONLY = True
+    REMEMBER_COOKIE_SAMESITE = "Lax"
+    REMEMBER_COOKIE_SECURE = PRODUCTION
     WTF_CSRF_ENABLED = True
+
+    # Host names this site answers to, comma-separated; redirects go only there.
+    # Unset in development, where any host is accepted.
+    TRUSTED_HOSTS = _list("TRUSTED_HOSTS")
+    FAB_SAFE_REDIRECT_HOSTS = TRUSTED_HOSTS or []
+
+    # Login throttling, on the form and the API alike. The counts must be shared
+    # by every process: set RATELIMIT_STORAGE_URI to redis://host:6379 in
+    # production. The in-memory default counts per process.
+    AUTH_RATE_LIMITED = True
+    RATELIMIT_ENABLED = True
+    AUTH_RATE_LIMIT = os.environ.get("AUTH_RATE_LIMIT", "10 per 10 minutes")
+    RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
+    RATELIMIT_HEADERS_ENABLED = True
 
 
 class TestConfig(Config):
-    """Settings for the test suite: same database rules, no CSRF tokens."""
+    """Settings for the test suite: same database rules, no CSRF tokens (a test
+    of its own turns them on), and login throttling off except where a test
+    turns it on."""
 
     TESTING = True
     WTF_CSRF_ENABLED = False
+    RATELIMIT_ENABLED = False

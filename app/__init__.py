@@ -21,13 +21,18 @@ def create_app(config_object: object | str = "config.Config", **overrides) -> Fl
     app.config.update(overrides)
     _refuse_unsafe_production_config(app)
 
+    from app.security import audit, hardening
+    from app.security.passwords import check_password
     from app.security.roles import fab_roles
 
     app.config["FAB_ROLES"] = fab_roles()
+    app.config.setdefault("FAB_PASSWORD_COMPLEXITY_VALIDATOR", check_password)
 
     db.init_app(app)
     migrate.init_app(app, db, directory=app.config.get("MIGRATIONS_DIR"))
     mail.init_app(app)
+    hardening.init_before_appbuilder(app)
+    audit.init_audit(app)
 
     with app.app_context():
         _ensure_sqlite_folder(app)
@@ -38,6 +43,7 @@ def create_app(config_object: object | str = "config.Config", **overrides) -> Fl
 
         register_views(appbuilder)
         appbuilder.post_init()
+        hardening.limit_api_login(appbuilder)
 
     from app.cli import register_commands
     from app.views.formatting import register_template_filters

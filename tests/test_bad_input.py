@@ -146,10 +146,13 @@ def test_an_end_date_before_the_start_is_refused(app, coordinator):
 
 
 def _offer_form(app, **changes) -> dict:
-    request_id = _ids(app, RequestForQuotation)[0]
+    """An offer of provider1's organisation to a request sent to it."""
+    request_id = _ids(app, RequestForQuotation, reference="TP-DEMO-002")[0]
+    with app.app_context():
+        provider = app.appbuilder.sm.find_user(username="provider1").organisation_id
     form = {
         "request": request_id,
-        "lead_provider": _provider_id(app),
+        "lead_provider": provider,
         "content": "Koulutus kolmena päivänä.",
         "price": "1000.00",
         "vat_rate": "0",
@@ -160,10 +163,12 @@ def _offer_form(app, **changes) -> dict:
     return {**form, **changes}
 
 
-def test_a_negative_price_is_refused(app, coordinator):
+def test_a_negative_price_is_refused(app, client_as):
     before = _count(app, Offer)
 
-    response = coordinator.post("/offerview/add", data=_offer_form(app, price="-5"))
+    response = client_as("provider1").post(
+        "/offerview/add", data=_offer_form(app, price="-5")
+    )
 
     assert _finnish(app, "Enter zero or a positive amount.") in _page(response)
     assert _count(app, Offer) == before

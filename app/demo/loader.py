@@ -30,7 +30,7 @@ from app.models import (
 from app.models.choices import Language
 from app.models.foresight import ForesightNote
 from app.models.service_menu import DeliveryFormat
-from app.security import roles
+from app.security import role_names as roles
 
 logger = logging.getLogger(__name__)
 
@@ -40,8 +40,7 @@ EMAIL_DOMAIN = "example.com"
 # The first client company; its presence means the demo is loaded.
 MARKER_BUSINESS_ID = data.CLIENT_COMPANIES[0][1]
 
-# login, first name, last name, role, organisation ("coordinator", a provider
-# index or a client index)
+# login, first name, last name, role
 DEMO_LOGINS = [
     ("coordinator", "Sanna", "Virtanen", roles.COORDINATOR),
     ("provider1", "Minna", "Heikkinen", roles.PROVIDER),
@@ -51,6 +50,17 @@ DEMO_LOGINS = [
     ("client2", "Riikka", "Mäkelä", roles.CLIENT),
     ("admin", "Ylläpito", "Vantaa", roles.ADMIN),
 ]
+
+# The business ID of the organisation each demo login acts for.
+DEMO_LOGIN_ORGANISATIONS = {
+    "coordinator": data.COORDINATOR["business_id"],
+    "provider1": data.PROVIDERS[0][1],
+    "provider2": data.PROVIDERS[1][1],
+    "steering": data.COORDINATOR["business_id"],
+    "client1": data.CLIENT_COMPANIES[0][1],
+    "client2": data.CLIENT_COMPANIES[1][1],
+    "admin": data.COORDINATOR["business_id"],
+}
 
 
 def demo_password() -> str:
@@ -62,15 +72,28 @@ def load_demo_data(appbuilder: AppBuilder, today: date | None = None) -> bool:
     anything was written."""
     _require_roles(appbuilder)
     created_users = _create_logins(appbuilder)
-    if _already_loaded():
-        return created_users > 0
-
-    today = today or date.today()
-    world = DemoWorld(today, lead_owner=appbuilder.sm.find_user(username="coordinator"))
-    world.build()
+    wrote = created_users > 0
+    if not _already_loaded():
+        owner = appbuilder.sm.find_user(username="coordinator")
+        DemoWorld(today or date.today(), lead_owner=owner).build()
+        wrote = True
+    wrote = _link_logins_to_organisations(appbuilder) or wrote
     db.session.commit()
-    logger.info("Demo data loaded with %s logins", len(DEMO_LOGINS))
-    return True
+    if wrote:
+        logger.info("Demo data loaded with %s logins", len(DEMO_LOGINS))
+    return wrote
+
+
+def _link_logins_to_organisations(appbuilder: AppBuilder) -> bool:
+    linked = False
+    for username, business_id in DEMO_LOGIN_ORGANISATIONS.items():
+        user = appbuilder.sm.find_user(username=username)
+        if user.organisation_id is None:
+            user.organisation_id = db.session.scalar(
+                db.select(Organisation.id).filter_by(business_id=business_id)
+            )
+            linked = True
+    return linked
 
 
 def _already_loaded() -> bool:

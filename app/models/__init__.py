@@ -6,7 +6,9 @@ which is what Alembic compares the database with.
 
 from flask_appbuilder.security.sqla.models import User  # noqa: F401
 
+from app.models.accounts import OperatorUser
 from app.models.agreements import PartnershipAgreement
+from app.models.audit import AuditAction, AuditEvent
 from app.models.certificates import Certificate
 from app.models.contracts import ContractStatus, ServiceContract
 from app.models.delivery import (
@@ -55,6 +57,9 @@ from app.models.steering import (
 )
 
 __all__ = [
+    "AuditAction",
+    "AuditEvent",
+    "OperatorUser",
     "AgendaItem",
     "Certificate",
     "ClosingReport",

@@ -64,11 +64,11 @@ class RecordHistory:
     @declared_attr
     def created_by(cls):
         return relationship(
-            "User", foreign_keys=[cls.created_by_fk], enable_typechecks=False
+            "OperatorUser", foreign_keys=[cls.created_by_fk], enable_typechecks=False
         )
 
     @declared_attr
     def changed_by(cls):
         return relationship(
-            "User", foreign_keys=[cls.changed_by_fk], enable_typechecks=False
+            "OperatorUser", foreign_keys=[cls.changed_by_fk], enable_typechecks=False
         )

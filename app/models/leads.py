@@ -49,7 +49,7 @@ class Lead(RecordHistory, Model):
 
     company = relationship("Organisation")
     contact_person = relationship("ContactPerson")
-    owner = relationship("User", foreign_keys=[owner_id])
+    owner = relationship("OperatorUser", foreign_keys=[owner_id])
 
     def __str__(self) -> str:
         return f"{self.company} ({self.source})"

@@ -7,6 +7,14 @@ role rows themselves are created by ``flask bootstrap`` so that users can hold
 them.
 """
 
+from app.security.role_names import (
+    ADMIN,
+    CLIENT,
+    COORDINATOR,
+    PROVIDER,
+    ROLE_NAMES,
+    STEERING_GROUP,
+)
 from app.views.menu import (
     ADMINISTRATION,
     COORDINATION,
@@ -15,14 +23,6 @@ from app.views.menu import (
     SERVICE_MENU,
     STEERING,
 )
-
-COORDINATOR = "Coordinator"
-PROVIDER = "Provider"
-STEERING_GROUP = "Steering group"
-CLIENT = "Client"
-ADMIN = "Admin"
-
-ROLE_NAMES = (COORDINATOR, PROVIDER, STEERING_GROUP, CLIENT, ADMIN)
 
 READ = ("can_list", "can_show")
 WRITE = READ + ("can_add", "can_edit", "can_delete")
@@ -47,32 +47,107 @@ def _only(view_names: tuple[str, ...], actions: tuple[str, ...]) -> dict:
     return dict.fromkeys(view_names, actions)
 
 
-# Screen access by role. Until row-level rules arrive, the provider, client and
-# steering group roles reach only screens that hold nothing confidential.
+# Flask-AppBuilder's own user and role screens, with their menu entries.
+SECURITY_CATEGORY = "Security"
+SECURITY_MENU = {
+    "OperatorUserView": "List Users",
+    "RoleModelView": "List Roles",
+    "UserGroupModelView": "List Groups",
+    "PermissionModelView": "Base Permissions",
+    "ViewMenuModelView": "Views/Menus",
+    "PermissionViewModelView": "Permission on Views/Menus",
+}
+MANAGE_ACCOUNTS = READ + ("can_add", "can_edit", "resetpasswords")
+
+SERVICE_MENU_READ = _only(
+    ("ServiceEntityView", "ServiceThemeView", "FundingOptionView"), READ
+)
+
+# Screen access by role: the screens each role may open and what it may do
+# there. Which rows it sees on them is decided by the row rules
+# (app/security/row_rules.py). The README's role table says the same.
 ROLE_SCREENS: dict[str, dict[str, tuple[str, ...]]] = {
     COORDINATOR: {
         **_views(COORDINATION, WRITE),
-        **_views(PRODUCTION, WRITE),
+        **_views(PRODUCTION, READ),
+        **_only(("ServiceContractView", "FeedbackSurveyView"), WRITE),
+        **_only(("ClosingReportView",), READ + ("can_edit",)),
         **_views(SERVICE_MENU, WRITE),
         **_views(STEERING, WRITE),
+        "AuditEventView": READ,
+        "OperatorUserView": MANAGE_ACCOUNTS,
     },
     PROVIDER: {
-        **_only(("ServiceEntityView", "ServiceThemeView", "FundingOptionView"), READ),
-    },
-    STEERING_GROUP: {
-        **_views(STEERING, READ),
         **_only(
             (
-                "ServiceEntityView",
-                "ServiceThemeView",
-                "FundingOptionView",
+                "RequestForQuotationView",
+                "RequestDistributionView",
+                "ClientCompanyView",
+                "ContactPersonView",
+                "ServiceContractView",
+                "FeedbackSurveyView",
+                "FeedbackAnswerView",
                 "ProviderView",
+                "PartnershipAgreementView",
             ),
             READ,
         ),
+        **_only(
+            (
+                "OfferView",
+                "ConsortiumMemberView",
+                "ImplementationPlanView",
+                "TrainingSessionView",
+                "FeedbackPointView",
+                "InvoicingMilestoneView",
+                "ParticipantView",
+                "TrainerView",
+                "CertificateView",
+                "InvoiceView",
+                "ClosingReportView",
+            ),
+            WRITE,
+        ),
+        **SERVICE_MENU_READ,
+    },
+    STEERING_GROUP: {
+        **_views(STEERING, READ),
+        **_only(("ProviderView", "CommissionRuleView"), READ),
+        **SERVICE_MENU_READ,
     },
     CLIENT: {
-        **_only(("ServiceEntityView", "ServiceThemeView", "FundingOptionView"), READ),
+        **_only(
+            (
+                "ClientCompanyView",
+                "ContactPersonView",
+                "NeedsAssessmentView",
+                "RequestForQuotationView",
+                "OfferView",
+                "ConsortiumMemberView",
+                "ServiceContractView",
+                "ImplementationPlanView",
+                "TrainingSessionView",
+                "FeedbackPointView",
+                "InvoicingMilestoneView",
+                "ParticipantView",
+                "FeedbackSurveyView",
+                "CertificateView",
+                "InvoiceView",
+                "ClosingReportView",
+            ),
+            READ,
+        ),
+        **SERVICE_MENU_READ,
+    },
+    ADMIN: {
+        **_views(ADMINISTRATION, WRITE),
+        "AuditEventView": READ,
+        "OperatorUserView": MANAGE_ACCOUNTS + ("can_delete",),
+        "RoleModelView": READ,
+        "UserGroupModelView": WRITE,
+        "PermissionModelView": ("can_list",),
+        "ViewMenuModelView": ("can_list",),
+        "PermissionViewModelView": ("can_list",),
     },
 }
 
@@ -80,6 +155,13 @@ ROLE_SCREENS: dict[str, dict[str, tuple[str, ...]]] = {
 def _menu_entries(screens: dict[str, tuple[str, ...]]) -> list[str]:
     """The menu names a role needs to see the screens it may list."""
     names = []
+    security = [
+        name
+        for view, name in SECURITY_MENU.items()
+        if "can_list" in screens.get(view, ())
+    ]
+    if security:
+        names += [SECURITY_CATEGORY, *security]
     for category in MENU:
         items = [
             item.name
@@ -111,4 +193,4 @@ def fab_roles() -> dict[str, list[list[str]]]:
     return roles
 
 
-__all__ = ["ADMINISTRATION", "ROLE_NAMES", "ROLE_SCREENS", "fab_roles"]
+__all__ = ["ROLE_NAMES", "ROLE_SCREENS", "fab_roles"]

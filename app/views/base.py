@@ -1,8 +1,9 @@
 """The base of the back office's model views."""
 
+from flask import abort, has_request_context
 from flask_appbuilder import ModelView
-from flask_appbuilder.models.sqla.interface import SQLAInterface
 
+from app.security.interface import ScopedInterface
 from app.views.formatting import formatter_for
 from app.views.labels import COLUMN_LABELS
 
@@ -12,7 +13,8 @@ HISTORY_COLUMNS = ["created_on", "created_by", "changed_on", "changed_by"]
 
 class OperatorModelView(ModelView):
     """A model view with the domain's shared labels and sensible defaults:
-    history columns shown but not editable, and small pages."""
+    history columns shown but not editable, small pages, row rules on every
+    query, and only the related tabs the user may open."""
 
     page_size = 25
     label_columns = COLUMN_LABELS
@@ -30,13 +32,6 @@ class OperatorModelView(ModelView):
         }
         super().__init__(**kwargs)
 
-    def _typed_formatters(self) -> dict:
-        """Dates, times, amounts and flags written the way users read them."""
-        model = self.datamodel.obj
-        columns = set(self.list_columns or []) | set(self.show_columns or [])
-        formatters = {name: formatter_for(model, name) for name in columns}
-        return {name: f for name, f in formatters.items() if f is not None}
-
     def _own_columns(self) -> list[str]:
         return [
             name
@@ -47,7 +42,51 @@ class OperatorModelView(ModelView):
             and name not in self.show_exclude_columns
         ]
 
+    def _typed_formatters(self) -> dict:
+        """Dates, times, amounts and flags written the way users read them."""
+        model = self.datamodel.obj
+        columns = set(self.list_columns or []) | set(self.show_columns or [])
+        formatters = {name: formatter_for(model, name) for name in columns}
+        return {name: f for name, f in formatters.items() if f is not None}
 
-def interface(model) -> SQLAInterface:
-    """The Flask-AppBuilder data interface of a model."""
-    return SQLAInterface(model)
+    # --- Writes: only the user's own rows ------------------------------------
+
+    def _require_writable(self, pk) -> None:
+        item = self.datamodel.get(pk, self._base_filters)
+        if item is None:
+            abort(404)
+        if not self.datamodel.is_writable(item):
+            abort(403)
+
+    def _edit(self, pk):
+        self._require_writable(pk)
+        return super()._edit(pk)
+
+    def _delete(self, pk):
+        self._require_writable(pk)
+        return super()._delete(pk)
+
+    # --- Related tabs: only those the user may open ---------------------------
+
+    @property
+    def _related_views(self) -> list:
+        """The related tabs. At start-up Flask-AppBuilder fills the full list;
+        in a request, the list holds only the tabs the user may open."""
+        views = self.__dict__.setdefault("_all_related_views", [])
+        if not has_request_context():
+            return views
+        security = self.appbuilder.sm
+        return [
+            view
+            for view in views
+            if security.has_access("can_list", view.class_permission_name)
+        ]
+
+    @_related_views.setter
+    def _related_views(self, views: list) -> None:
+        self.__dict__["_all_related_views"] = views
+
+
+def interface(model) -> ScopedInterface:
+    """The data interface of a model, with the row rules applied."""
+    return ScopedInterface(model)

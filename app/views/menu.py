@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from flask_babel import lazy_gettext as _l
 
+from app.views.audit import AuditEventView
 from app.views.coordination import (
     LeadView,
     NeedsAssessmentView,
@@ -248,6 +249,7 @@ MENU = (
                 _l("All organisations"),
                 "fa-sitemap",
             ),
+            MenuItem(AuditEventView, "Audit log", _l("Audit log"), "fa-history"),
         ),
     ),
 )

@@ -1,0 +1,91 @@
+"""Protections around every request: CSRF tokens, security headers with a
+Content Security Policy, login throttling, no caching of pages, and error pages
+that show no internals.
+"""
+
+from flask import Flask, render_template, request
+from flask_babel import get_locale
+from flask_talisman import Talisman
+from flask_wtf.csrf import CSRFProtect
+
+csrf = CSRFProtect()
+
+# Scripts only from this site or inline with the page's nonce; Flask-AppBuilder's
+# markup uses style attributes, so inline styles are allowed, scripts are not.
+CONTENT_SECURITY_POLICY = {
+    "default-src": "'self'",
+    "script-src": "'self'",
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:"],
+    "font-src": ["'self'", "data:"],
+    "connect-src": "'self'",
+    "object-src": "'none'",
+    "base-uri": "'self'",
+    "form-action": "'self'",
+    "frame-ancestors": "'none'",
+}
+
+
+def init_before_appbuilder(app: Flask) -> None:
+    """What must be in place before Flask-AppBuilder registers its views:
+    CSRF protection (FAB exempts its token-based APIs from it at registration)
+    and the security headers."""
+    csrf.init_app(app)
+    production = bool(app.config.get("PRODUCTION"))
+    Talisman(
+        app,
+        force_https=production,
+        strict_transport_security=production,
+        session_cookie_secure=production,
+        session_cookie_http_only=True,
+        content_security_policy=CONTENT_SECURITY_POLICY,
+        content_security_policy_nonce_in=["script-src"],
+        referrer_policy="same-origin",
+        frame_options="DENY",
+    )
+    app.after_request(_no_caching_of_pages)
+    for status in (400, 403, 404, 405, 429, 500):
+        app.register_error_handler(status, _error_page)
+
+
+def limit_api_login(appbuilder) -> None:
+    """Throttle the API's token login like the login form; FAB limits only the
+    form. Counts live in the limiter's storage (RATELIMIT_STORAGE_URI), shared by
+    every process that uses the same store."""
+    security = appbuilder.sm
+    if not security.is_auth_limited:
+        return
+    api = next(
+        view
+        for view in appbuilder.baseviews
+        if type(view).__name__ == security.security_api.__name__
+    )
+    security.limiter.limit(security.auth_rate_limit, methods=["POST"])(api.blueprint)
+
+
+def _no_caching_of_pages(response):
+    """Pages may hold personal data and the login form: no cache keeps them."""
+    if response.mimetype == "text/html" or request.path.startswith("/api/"):
+        response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def _error_page(error):
+    status = getattr(error, "code", 500) or 500
+    if request.path.startswith("/api/"):
+        return {"message": _error_message(status)}, status
+    from app.views.errors import ERROR_MESSAGES
+
+    page = render_template(
+        "operator/error.html",
+        status=status,
+        lang=str(get_locale() or "fi"),
+        error_messages=ERROR_MESSAGES,
+    )
+    return page, status
+
+
+def _error_message(status: int) -> str:
+    from app.views.errors import ERROR_MESSAGES
+
+    return str(ERROR_MESSAGES.get(status, ERROR_MESSAGES[500]))
