@@ -47,9 +47,11 @@ def create_app(config_object: object | str = "config.Config", **overrides) -> Fl
 
     from app.cli import register_commands
     from app.views.formatting import register_template_filters
+    from app.views.responses import register_response_statuses
 
     register_commands(app)
     register_template_filters(app)
+    register_response_statuses(app)
     return app
 
 

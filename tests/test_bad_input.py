@@ -66,7 +66,7 @@ def test_an_invalid_business_id_is_refused(app, coordinator, business_id):
     )
 
     page = _page(response)
-    assert response.status_code == 200
+    assert response.status_code == 422, "a form with errors answers 422"
     assert (
         _finnish(
             app,

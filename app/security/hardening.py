@@ -71,7 +71,11 @@ def _no_caching_of_pages(response):
 
 
 def _error_page(error):
-    status = getattr(error, "code", 500) or 500
+    return error_response(getattr(error, "code", 500) or 500)
+
+
+def error_response(status: int):
+    """The error page, or a JSON message for the API, for an HTTP status."""
     if request.path.startswith("/api/"):
         return {"message": _error_message(status)}, status
     from app.views.errors import ERROR_MESSAGES

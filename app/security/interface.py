@@ -9,6 +9,7 @@ must be the user's to change before the change and after it.
 
 import logging
 
+from flask import g, has_request_context
 from flask_appbuilder.models.sqla.interface import SQLAInterface
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
@@ -106,6 +107,8 @@ class ScopedInterface(SQLAInterface):
     def _refuse(self, item) -> None:
         viewer = Viewer.current()
         self.session.rollback()
+        if has_request_context():
+            g.write_refused = True
         logger.warning(
             "Refused a write of %s %s by user %s",
             type(item).__name__,

@@ -2,15 +2,23 @@
 row rules, and every sign-in, failed sign-in and sign-out is audited."""
 
 from flask_appbuilder.security.sqla.manager import SecurityManager
-from flask_appbuilder.security.views import UserDBModelView
+from flask_appbuilder.security.views import (
+    PermissionModelView,
+    PermissionViewModelView,
+    RoleModelView,
+    UserDBModelView,
+    UserGroupModelView,
+    ViewMenuModelView,
+)
 from flask_babel import lazy_gettext as _l
 
 from app.models import OperatorUser
 from app.security import audit
+from app.security.actions import ActionGuard
 from app.security.interface import ScopedInterface
 
 
-class OperatorUserView(UserDBModelView):
+class OperatorUserView(ActionGuard, UserDBModelView):
     """Accounts, each tied to the organisation it acts for."""
 
     label_columns = {
@@ -30,6 +38,7 @@ class OperatorUserView(UserDBModelView):
         "email",
         "organisation",
         "roles",
+        "groups",
         "password",
         "conf_password",
     ]
@@ -41,6 +50,7 @@ class OperatorUserView(UserDBModelView):
         "email",
         "organisation",
         "roles",
+        "groups",
     ]
     show_fieldsets = [
         (
@@ -58,11 +68,22 @@ class OperatorUserView(UserDBModelView):
     ]
 
 
+def _guarded(view: type) -> type:
+    """The same security screen, its actions guarded; the class keeps its name,
+    which is the name its permissions are stored under."""
+    return type(view.__name__, (ActionGuard, view), {})
+
+
 class OperatorSecurityManager(SecurityManager):
     """Flask-AppBuilder's security manager with the operator's user model."""
 
     user_model = OperatorUser
     userdbmodelview = OperatorUserView
+    rolemodelview = _guarded(RoleModelView)
+    groupmodelview = _guarded(UserGroupModelView)
+    permissionmodelview = _guarded(PermissionModelView)
+    viewmenumodelview = _guarded(ViewMenuModelView)
+    permissionviewmodelview = _guarded(PermissionViewModelView)
     # FAB's user statistics page loads Google Charts from the internet.
     userstatschartview = None
 

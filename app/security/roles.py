@@ -29,7 +29,7 @@ WRITE = READ + ("can_add", "can_edit", "can_delete")
 
 # Every signed-in user may read and change their own profile and password.
 OWN_ACCOUNT = {
-    "UserDBModelView": ("can_userinfo",),
+    "OperatorUserView": ("can_userinfo", "userinfoedit", "resetmypassword"),
     "ResetMyPasswordView": ("can_this_form_get", "can_this_form_post"),
     "UserInfoEditView": ("can_this_form_get", "can_this_form_post"),
 }
@@ -57,7 +57,7 @@ SECURITY_MENU = {
     "ViewMenuModelView": "Views/Menus",
     "PermissionViewModelView": "Permission on Views/Menus",
 }
-MANAGE_ACCOUNTS = READ + ("can_add", "can_edit", "resetpasswords")
+MANAGE_ACCOUNTS = READ + ("can_add", "can_edit")
 
 SERVICE_MENU_READ = _only(
     ("ServiceEntityView", "ServiceThemeView", "FundingOptionView"), READ
@@ -142,7 +142,8 @@ ROLE_SCREENS: dict[str, dict[str, tuple[str, ...]]] = {
     ADMIN: {
         **_views(ADMINISTRATION, WRITE),
         "AuditEventView": READ,
-        "OperatorUserView": MANAGE_ACCOUNTS + ("can_delete",),
+        "OperatorUserView": MANAGE_ACCOUNTS + ("can_delete", "resetpasswords"),
+        "ResetPasswordView": ("can_this_form_get", "can_this_form_post"),
         "RoleModelView": READ,
         "UserGroupModelView": WRITE,
         "PermissionModelView": ("can_list",),
@@ -178,14 +179,27 @@ def _exact(names) -> str:
     return "^(" + "|".join(names) + ")$"
 
 
+def role_grants(role: str) -> dict[str, tuple[str, ...]]:
+    """Everything a role may do, screen by screen: its own screens and the
+    signed-in user's own account."""
+    screens = ROLE_SCREENS.get(role, {})
+    grants = {}
+    for view in OWN_ACCOUNT.keys() | screens.keys():
+        actions = OWN_ACCOUNT.get(view, ()) + screens.get(view, ())
+        grants[view] = tuple(dict.fromkeys(actions))
+    return grants
+
+
 def fab_roles() -> dict[str, list[list[str]]]:
     """The roles in Flask-AppBuilder's ``FAB_ROLES`` form: pairs of a view name
     pattern and a permission pattern, anchored so that a name matches only
     itself."""
     roles = {}
     for role, screens in ROLE_SCREENS.items():
-        grants = {**OWN_ACCOUNT, **screens}
-        pairs = [[_exact([view]), _exact(actions)] for view, actions in grants.items()]
+        pairs = [
+            [_exact([view]), _exact(actions)]
+            for view, actions in sorted(role_grants(role).items())
+        ]
         menus = _menu_entries(screens)
         if menus:
             pairs.append([_exact(menus), "^menu_access$"])

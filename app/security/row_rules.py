@@ -10,7 +10,7 @@ user.
 
 from collections.abc import Callable
 
-from flask_appbuilder.security.sqla.models import Role
+from flask_appbuilder.security.sqla.models import Group, Role
 from sqlalchemy import and_, exists, false, or_, select, true
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -304,6 +304,7 @@ STEERING_READS: dict[type, Rule] = {
 
 ADMIN_READS: dict[type, Rule] = {
     Organisation: everything,
+    Group: everything,
     AuditEvent: everything,
     OperatorUser: everything,
     Role: everything,

@@ -1,9 +1,11 @@
 """The base of the back office's model views."""
 
-from flask import abort, has_request_context
+from flask import abort, g, has_request_context, request
 from flask_appbuilder import ModelView
 
+from app.security.actions import ActionGuard
 from app.security.interface import ScopedInterface
+from app.views import fields  # noqa: F401  (corrects FAB's enum field)
 from app.views.formatting import formatter_for
 from app.views.labels import COLUMN_LABELS
 
@@ -11,7 +13,7 @@ from app.views.labels import COLUMN_LABELS
 HISTORY_COLUMNS = ["created_on", "created_by", "changed_on", "changed_by"]
 
 
-class OperatorModelView(ModelView):
+class OperatorModelView(ActionGuard, ModelView):
     """A model view with the domain's shared labels and sensible defaults:
     history columns shown but not editable, small pages, row rules on every
     query, and only the related tabs the user may open."""
@@ -58,9 +60,12 @@ class OperatorModelView(ModelView):
         if not self.datamodel.is_writable(item):
             abort(403)
 
+    def _add(self):
+        return _mark_invalid_post(super()._add())
+
     def _edit(self, pk):
         self._require_writable(pk)
-        return super()._edit(pk)
+        return _mark_invalid_post(super()._edit(pk))
 
     def _delete(self, pk):
         self._require_writable(pk)
@@ -85,6 +90,14 @@ class OperatorModelView(ModelView):
     @_related_views.setter
     def _related_views(self, views: list) -> None:
         self.__dict__["_all_related_views"] = views
+
+
+def _mark_invalid_post(result):
+    """Flask-AppBuilder answers a posted form with errors by showing it again;
+    note it, so that the response says 422 (see ``app.views.responses``)."""
+    if request.method == "POST" and result is not None:
+        g.form_invalid = True
+    return result
 
 
 def interface(model) -> ScopedInterface:

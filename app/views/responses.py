@@ -1,0 +1,21 @@
+"""Status codes that tell what happened to a posted form.
+
+Flask-AppBuilder answers every form post with 200 or a redirect. A form shown
+again with errors answers 422, and a write refused by the row rules answers 403
+(its message waits on the next page), so that clients and tests can tell
+refusals from successes.
+"""
+
+from flask import Flask, g, make_response
+
+from app.security.hardening import error_response
+
+
+def register_response_statuses(app: Flask) -> None:
+    @app.after_request
+    def _status_of_refused_writes(response):
+        if g.get("write_refused"):
+            return make_response(error_response(403))
+        if g.get("form_invalid") and response.status_code == 200:
+            response.status_code = 422
+        return response
