@@ -44,7 +44,7 @@ def init_before_appbuilder(app: Flask) -> None:
         frame_options="DENY",
     )
     app.after_request(_no_caching_of_pages)
-    for status in (400, 403, 404, 405, 429, 500):
+    for status in (400, 403, 404, 405, 409, 429, 500):
         app.register_error_handler(status, _error_page)
 
 

@@ -98,6 +98,8 @@ class ScopedInterface(SQLAInterface):
         except IntegrityError as error:
             self.session.rollback()
             logger.info("Write refused by the database: %s", error.orig)
+            if has_request_context():
+                g.write_conflict = True
             raise RecordConflictError() from error
         if not self.is_writable(item):
             self._refuse(item)

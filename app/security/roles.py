@@ -208,3 +208,36 @@ def fab_roles() -> dict[str, list[list[str]]]:
 
 
 __all__ = ["ROLE_NAMES", "ROLE_SCREENS", "fab_roles"]
+
+
+ACTION_WORDS = {
+    "can_list": "list",
+    "can_show": "show",
+    "can_add": "add",
+    "can_edit": "edit",
+    "can_delete": "delete",
+    "resetpasswords": "reset passwords",
+    "can_this_form_get": "open",
+    "can_this_form_post": "save",
+}
+
+
+def role_table() -> str:
+    """The role table of the README, in Markdown: one row per screen, one
+    column per role, the allowed actions in each cell."""
+    views = []
+    for category in MENU:
+        views += [(item.view.__name__, item.name) for item in category.items]
+    views += list(SECURITY_MENU.items()) + [("ResetPasswordView", "Reset Password")]
+    roles = list(ROLE_SCREENS)
+    lines = [
+        "| screen | " + " | ".join(roles) + " |",
+        "|---" * (len(roles) + 1) + "|",
+    ]
+    for view, name in views:
+        cells = [
+            ", ".join(ACTION_WORDS[a] for a in ROLE_SCREENS[role].get(view, ())) or "–"
+            for role in roles
+        ]
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)

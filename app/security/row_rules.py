@@ -79,6 +79,26 @@ def _opened_offer(viewer: Viewer) -> ColumnElement[bool]:
     return Offer.request.has(_deadline_passed())
 
 
+def _audit_event_visible(viewer: Viewer) -> ColumnElement[bool]:
+    """Events of sealed offers and their consortium members hold the offer's
+    content; they stay hidden until the deadline, as the offer itself."""
+    offer_opened = exists(
+        select(1).where(Offer.id == AuditEvent.record_id, _opened_offer(viewer))
+    )
+    member_opened = exists(
+        select(1).where(
+            ConsortiumMember.id == AuditEvent.record_id,
+            ConsortiumMember.offer.has(_opened_offer(viewer)),
+        )
+    )
+    return or_(
+        AuditEvent.record_type.is_(None),
+        AuditEvent.record_type.not_in(["Offer", "ConsortiumMember"]),
+        and_(AuditEvent.record_type == "Offer", offer_opened),
+        and_(AuditEvent.record_type == "ConsortiumMember", member_opened),
+    )
+
+
 # --- What a provider takes part in ---------------------------------------------
 
 
@@ -220,7 +240,7 @@ COORDINATOR_READS: dict[type, Rule] = {
     Decision: everything,
     MetricTarget: everything,
     ForesightNote: everything,
-    AuditEvent: everything,
+    AuditEvent: _audit_event_visible,
     OperatorUser: lambda viewer: ~OperatorUser.roles.any(Role.name == ADMIN),
     Role: lambda viewer: Role.name.in_([COORDINATOR, PROVIDER, STEERING_GROUP, CLIENT]),
 }
@@ -305,7 +325,7 @@ STEERING_READS: dict[type, Rule] = {
 ADMIN_READS: dict[type, Rule] = {
     Organisation: everything,
     Group: everything,
-    AuditEvent: everything,
+    AuditEvent: _audit_event_visible,
     OperatorUser: everything,
     Role: everything,
 }

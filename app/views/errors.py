@@ -7,6 +7,10 @@ ERROR_MESSAGES = {
     403: _l("You do not have access to this page or record."),
     404: _l("The page or record was not found. It may have been removed."),
     405: _l("This address does not accept that kind of request."),
+    409: _l(
+        "The record was not saved because it conflicts with another record. Go "
+        "back, check the fields that must be unique, and save again."
+    ),
     429: _l("Too many attempts. Wait a moment and try again."),
     500: _l(
         "Something went wrong on our side. Your change was not saved; try "

@@ -1,9 +1,10 @@
 """Screens of steps 4–5: offers, consortium members and service contracts."""
 
-from flask_appbuilder.models.sqla.filters import FilterEqual
+from flask_appbuilder.models.sqla.filters import FilterEqual, FilterEqualFunction
 from flask_babel import lazy_gettext as _l
 
 from app.models import ConsortiumMember, Offer, OrganisationKind, ServiceContract
+from app.security.viewer import Viewer
 from app.views.base import OperatorModelView, interface
 from app.views.validators import InRange, NonNegative, NotBefore
 
@@ -23,6 +24,10 @@ class ConsortiumMemberView(OperatorModelView):
         "provider": PROVIDERS_ONLY
     }
     validators_columns = {"share_percent": [InRange(0.01, 100)]}
+
+
+def _own_organisation_id() -> int | None:
+    return Viewer.current().organisation_id
 
 
 class OfferView(OperatorModelView):
@@ -51,8 +56,9 @@ class OfferView(OperatorModelView):
         "version",
         "status",
     ]
+    # A provider offers in its own name only.
     add_form_query_rel_fields = edit_form_query_rel_fields = {
-        "lead_provider": PROVIDERS_ONLY
+        "lead_provider": [["id", FilterEqualFunction, _own_organisation_id]]
     }
     validators_columns = {"price": [NonNegative()], "vat_rate": [InRange(0, 100)]}
     related_views = [ConsortiumMemberView]

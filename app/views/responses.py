@@ -1,9 +1,9 @@
 """Status codes that tell what happened to a posted form.
 
 Flask-AppBuilder answers every form post with 200 or a redirect. A form shown
-again with errors answers 422, and a write refused by the row rules answers 403
-(its message waits on the next page), so that clients and tests can tell
-refusals from successes.
+again with errors answers 422, a write refused by the row rules answers 403 and
+one refused by the database (a duplicate) 409; their messages wait on the next
+page. Clients and tests can so tell refusals from successes.
 """
 
 from flask import Flask, g, make_response
@@ -16,6 +16,8 @@ def register_response_statuses(app: Flask) -> None:
     def _status_of_refused_writes(response):
         if g.get("write_refused"):
             return make_response(error_response(403))
+        if g.get("write_conflict"):
+            return make_response(error_response(409))
         if g.get("form_invalid") and response.status_code == 200:
             response.status_code = 422
         return response
