@@ -74,6 +74,15 @@ def test_each_role_signs_in_and_sees_its_finnish_start_page(
         desk_title = str(ROLE_WELCOMES[role][0])
         sign_in = gettext("Sign In")
     page = browser.new_page(locale="fi-FI")
+    violations = []
+    page.on(
+        "console",
+        lambda message: (
+            violations.append(message.text)
+            if "Content Security Policy" in message.text
+            else None
+        ),
+    )
     try:
         page.goto(f"{live_server}/login/")
         assert page.locator("html").get_attribute("lang") in (None, "fi")
@@ -87,5 +96,6 @@ def test_each_role_signs_in_and_sees_its_finnish_start_page(
         assert desk_title != str(ROLE_WELCOMES[role][0]._args[0])
         assert sign_in not in page.content()
         page.screenshot(path=str(_screenshot_dir() / f"start-{username}.png"))
+        assert violations == [], "the pages satisfy the Content Security Policy"
     finally:
         page.close()

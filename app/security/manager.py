@@ -16,9 +16,10 @@ from app.models import OperatorUser
 from app.security import audit
 from app.security.actions import ActionGuard
 from app.security.interface import ScopedInterface
+from app.views.responses import InvalidFormStatus
 
 
-class OperatorUserView(ActionGuard, UserDBModelView):
+class OperatorUserView(ActionGuard, InvalidFormStatus, UserDBModelView):
     """Accounts, each tied to the organisation it acts for."""
 
     label_columns = {

@@ -1,6 +1,6 @@
 """The base of the back office's model views."""
 
-from flask import abort, g, has_request_context, request
+from flask import abort, has_request_context
 from flask_appbuilder import ModelView
 
 from app.security.actions import ActionGuard
@@ -8,12 +8,13 @@ from app.security.interface import ScopedInterface
 from app.views import fields  # noqa: F401  (corrects FAB's enum field)
 from app.views.formatting import formatter_for
 from app.views.labels import COLUMN_LABELS
+from app.views.responses import InvalidFormStatus
 
 # Columns that every record has; shown on show pages, never edited by hand.
 HISTORY_COLUMNS = ["created_on", "created_by", "changed_on", "changed_by"]
 
 
-class OperatorModelView(ActionGuard, ModelView):
+class OperatorModelView(ActionGuard, InvalidFormStatus, ModelView):
     """A model view with the domain's shared labels and sensible defaults:
     history columns shown but not editable, small pages, row rules on every
     query, and only the related tabs the user may open."""
@@ -60,12 +61,9 @@ class OperatorModelView(ActionGuard, ModelView):
         if not self.datamodel.is_writable(item):
             abort(403)
 
-    def _add(self):
-        return _mark_invalid_post(super()._add())
-
     def _edit(self, pk):
         self._require_writable(pk)
-        return _mark_invalid_post(super()._edit(pk))
+        return super()._edit(pk)
 
     def _delete(self, pk):
         self._require_writable(pk)
@@ -90,14 +88,6 @@ class OperatorModelView(ActionGuard, ModelView):
     @_related_views.setter
     def _related_views(self, views: list) -> None:
         self.__dict__["_all_related_views"] = views
-
-
-def _mark_invalid_post(result):
-    """Flask-AppBuilder answers a posted form with errors by showing it again;
-    note it, so that the response says 422 (see ``app.views.responses``)."""
-    if request.method == "POST" and result is not None:
-        g.form_invalid = True
-    return result
 
 
 def interface(model) -> ScopedInterface:
