@@ -188,3 +188,47 @@ def test_an_account_with_a_weak_password_is_not_made(app, client_as):
     assert "vähintään 12 merkkiä" in response.text
     with app.app_context():
         assert app.appbuilder.sm.find_user(username="weak-password") is None
+
+
+def test_an_account_needs_an_organisation(app, client_as):
+    with app.app_context():
+        role = app.appbuilder.sm.find_role("Provider").id
+    response = client_as("coordinator").post(
+        "/users/add",
+        data={
+            "first_name": "Ilman",
+            "last_name": "Organisaatiota",
+            "username": "no-organisation",
+            "email": "no-organisation@example.com",
+            "roles": [role],
+            "password": "kolme hyvää sanaa",
+            "conf_password": "kolme hyvää sanaa",
+        },
+    )
+    assert response.status_code == 422
+    with app.app_context():
+        assert app.appbuilder.sm.find_user(username="no-organisation") is None
+
+
+def test_the_coordinator_cannot_make_an_administrator(app, client_as):
+    with app.app_context():
+        admin_role = app.appbuilder.sm.find_role("Admin").id
+        organisation = app.appbuilder.sm.find_user(
+            username="coordinator"
+        ).organisation_id
+    response = client_as("coordinator").post(
+        "/users/add",
+        data={
+            "first_name": "Uusi",
+            "last_name": "Ylläpitäjä",
+            "username": "sneaky-admin",
+            "email": "sneaky@example.com",
+            "organisation": organisation,
+            "roles": [admin_role],
+            "password": "kolme hyvää sanaa",
+            "conf_password": "kolme hyvää sanaa",
+        },
+    )
+    assert response.status_code == 422
+    with app.app_context():
+        assert app.appbuilder.sm.find_user(username="sneaky-admin") is None

@@ -320,10 +320,30 @@ def test_no_page_shows_another_tenants_records(app, world, username):
     )
 
     assert leaks == []
+    assert _links_to_hidden_offers(world, username, pages) == []
     seen = {
         marker for page in pages.values() for marker in ALL_MARKERS if marker in page
     }
     assert seen == VISIBLE[username] & ALL_MARKERS, "the user sees their own records"
+
+
+OFFER_MARKERS = {
+    "offer_a1": "MARKER-OFFER-A1",
+    "offer_b1": "MARKER-OFFER-B1",
+    "offer_b2": "MARKER-OFFER-B2",
+    "offer_b3": "MARKER-OFFER-B3-WITH-A",
+}
+
+
+def _links_to_hidden_offers(world, username, pages) -> list:
+    """Even a link to an offer the user may not see would tell it exists."""
+    found = []
+    for name, marker in OFFER_MARKERS.items():
+        if marker in VISIBLE[username]:
+            continue
+        link = re.compile(rf"/offerview/(show|edit)/{world.ids[name]}(?!\d)")
+        found += [(name, url) for url, page in pages.items() if link.search(page)]
+    return found
 
 
 def _offer_count() -> int:

@@ -11,6 +11,7 @@ from flask_appbuilder.security.views import (
     ViewMenuModelView,
 )
 from flask_babel import lazy_gettext as _l
+from wtforms.validators import DataRequired
 
 from app.models import OperatorUser
 from app.security import audit
@@ -29,6 +30,10 @@ class OperatorUserView(ActionGuard, InvalidFormStatus, UserDBModelView):
     description_columns = {
         **UserDBModelView.description_columns,
         "organisation": _l("The organisation whose records the user sees."),
+    }
+    validators_columns = {
+        **UserDBModelView.validators_columns,
+        "organisation": [DataRequired()],
     }
     list_columns = ["first_name", "last_name", "username", "organisation", "roles"]
     add_columns = [
