@@ -168,67 +168,72 @@ def test_a_long_varied_password_is_accepted(app):
         check_password("kolme hyvää sanaa")
 
 
-def test_an_account_with_a_weak_password_is_not_made(app, client_as):
-    admin = client_as("admin")
+def _new_account(app, client, username, role, password="kolme hyvää sanaa", **more):
+    """Post the add-user form; returns the response."""
     with app.app_context():
-        role = app.appbuilder.sm.find_role("Client").id
-    response = admin.post(
-        "/users/add",
-        data={
-            "first_name": "Heikko",
-            "last_name": "Salasana",
-            "username": "weak-password",
-            "email": "weak@example.com",
-            "roles": [role],
-            "password": "lyhyt",
-            "conf_password": "lyhyt",
-        },
+        role_id = app.appbuilder.sm.find_role(role).id
+    form = {
+        "first_name": "Testi",
+        "last_name": "Käyttäjä",
+        "username": username,
+        "email": f"{username}@example.com",
+        "roles": [role_id],
+        "password": password,
+        "conf_password": password,
+        **more,
+    }
+    return client.post("/users/add", data=form)
+
+
+def _account_exists(app, username) -> bool:
+    with app.app_context():
+        return app.appbuilder.sm.find_user(username=username) is not None
+
+
+def test_an_account_with_a_weak_password_is_not_made(app, client_as):
+    response = _new_account(
+        app, client_as("admin"), "weak-password", "Client", password="lyhyt"
     )
     assert response.status_code == 422
     assert "vähintään 12 merkkiä" in response.text
-    with app.app_context():
-        assert app.appbuilder.sm.find_user(username="weak-password") is None
+    assert not _account_exists(app, "weak-password")
 
 
 def test_an_account_needs_an_organisation(app, client_as):
-    with app.app_context():
-        role = app.appbuilder.sm.find_role("Provider").id
-    response = client_as("coordinator").post(
-        "/users/add",
-        data={
-            "first_name": "Ilman",
-            "last_name": "Organisaatiota",
-            "username": "no-organisation",
-            "email": "no-organisation@example.com",
-            "roles": [role],
-            "password": "kolme hyvää sanaa",
-            "conf_password": "kolme hyvää sanaa",
-        },
+    response = _new_account(
+        app, client_as("coordinator"), "no-organisation", "Provider"
     )
     assert response.status_code == 422
-    with app.app_context():
-        assert app.appbuilder.sm.find_user(username="no-organisation") is None
+    assert not _account_exists(app, "no-organisation")
 
 
 def test_the_coordinator_cannot_make_an_administrator(app, client_as):
     with app.app_context():
-        admin_role = app.appbuilder.sm.find_role("Admin").id
         organisation = app.appbuilder.sm.find_user(
             username="coordinator"
         ).organisation_id
-    response = client_as("coordinator").post(
-        "/users/add",
-        data={
-            "first_name": "Uusi",
-            "last_name": "Ylläpitäjä",
-            "username": "sneaky-admin",
-            "email": "sneaky@example.com",
-            "organisation": organisation,
-            "roles": [admin_role],
-            "password": "kolme hyvää sanaa",
-            "conf_password": "kolme hyvää sanaa",
-        },
+    response = _new_account(
+        app,
+        client_as("coordinator"),
+        "sneaky-admin",
+        "Admin",
+        organisation=organisation,
     )
     assert response.status_code == 422
+    assert not _account_exists(app, "sneaky-admin")
+
+
+def test_the_coordinator_makes_an_account_for_a_provider(app, client_as):
     with app.app_context():
-        assert app.appbuilder.sm.find_user(username="sneaky-admin") is None
+        organisation = app.appbuilder.sm.find_user(username="provider2").organisation_id
+    response = _new_account(
+        app,
+        client_as("coordinator"),
+        "new-provider",
+        "Provider",
+        organisation=organisation,
+    )
+    assert response.status_code == 302
+    with app.app_context():
+        user = app.appbuilder.sm.find_user(username="new-provider")
+        assert user.organisation_id == organisation

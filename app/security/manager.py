@@ -36,18 +36,6 @@ class OperatorUserView(ActionGuard, InvalidFormStatus, UserDBModelView):
         "organisation": [DataRequired()],
     }
     list_columns = ["first_name", "last_name", "username", "organisation", "roles"]
-    add_columns = [
-        "first_name",
-        "last_name",
-        "username",
-        "active",
-        "email",
-        "organisation",
-        "roles",
-        "groups",
-        "password",
-        "conf_password",
-    ]
     edit_columns = [
         "first_name",
         "last_name",
@@ -58,6 +46,7 @@ class OperatorUserView(ActionGuard, InvalidFormStatus, UserDBModelView):
         "roles",
         "groups",
     ]
+    add_columns = edit_columns + ["password", "conf_password"]
     show_fieldsets = [
         (
             _l("User info"),
