@@ -9,7 +9,8 @@ import logging
 from flask import Flask
 from flask_appbuilder import AppBuilder
 
-from app.extensions import db, mail, migrate
+from app.extensions import db, migrate
+from app.extensions import mail as mail_extension
 
 logger = logging.getLogger(__name__)
 
@@ -30,7 +31,7 @@ def create_app(config_object: object | str = "config.Config", **overrides) -> Fl
 
     db.init_app(app)
     migrate.init_app(app, db, directory=app.config.get("MIGRATIONS_DIR"))
-    mail.init_app(app)
+    mail_extension.init_app(app)
     hardening.init_before_appbuilder(app)
     audit.init_audit(app)
 

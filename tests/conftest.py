@@ -84,3 +84,31 @@ def visible_text(html: str) -> str:
     """The text of a page without its tags, scripts and styles."""
     html = re.sub(r"(?is)<(script|style)\b.*?</\1>", " ", html)
     return re.sub(r"\s+", " ", re.sub(r"(?s)<[^>]+>", " ", html))
+
+
+@pytest.fixture
+def mail_port():
+    from tests.smtp import free_port
+
+    return free_port()
+
+
+@pytest.fixture
+def sending(app, monkeypatch, mail_port):
+    """The app sends mail to a port on this machine (nothing listens yet)."""
+    monkeypatch.setitem(app.config, "MAIL_SUPPRESS_SEND", False)
+    monkeypatch.setitem(app.config, "MAIL_SERVER", "127.0.0.1")
+    monkeypatch.setitem(app.config, "MAIL_PORT", mail_port)
+    monkeypatch.setitem(app.config, "MAIL_TIMEOUT", 5)
+    monkeypatch.setitem(app.config, "PUBLIC_URL", "https://operaattori.example")
+    return mail_port
+
+
+@pytest.fixture
+def inbox(sending):
+    """A real SMTP server (aiosmtpd) receiving the app's mail."""
+    from tests.smtp import start_smtp_server
+
+    controller, received = start_smtp_server(sending)
+    yield received
+    controller.stop()

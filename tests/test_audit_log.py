@@ -49,12 +49,9 @@ def test_a_status_change_is_recorded_as_such(app, coordinator):
         lead = db.session.scalars(
             db.select(Lead).filter_by(status=LeadStatus.contacted)
         ).first()
-        lead_id, company_id, source = lead.id, lead.company_id, lead.source.name
+        lead_id = lead.id
 
-    response = coordinator.post(
-        f"/leadview/edit/{lead_id}",
-        data={"company": company_id, "source": source, "status": "qualified"},
-    )
+    response = coordinator.post(f"/leadview/action/qualify/{lead_id}")
 
     assert response.status_code == 302
     event = _events(app, record_type="Lead", record_id=lead_id)[-1]

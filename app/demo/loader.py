@@ -205,7 +205,7 @@ class DemoWorld:
                     provider=provider,
                     signed_on=date(2025, 1, 15),
                     valid_from=date(2025, 2, 1),
-                    valid_until=date(2026, 6, 30),
+                    valid_until=self.days(365),
                     steering_group_member=contact,
                     contact_people=[contact],
                     document_reference=f"VANTAA/KUMPPANUUS/2025/{index + 1:02d}",

@@ -33,6 +33,7 @@ from app.models.organisations import (
     SizeClass,
     Trainer,
 )
+from app.models.outbox import OutboxMessage, OutboxStatus
 from app.models.quotations import (
     RequestDistribution,
     RequestForQuotation,
@@ -90,6 +91,8 @@ __all__ = [
     "Offer",
     "OfferStatus",
     "Organisation",
+    "OutboxMessage",
+    "OutboxStatus",
     "OrganisationKind",
     "Participant",
     "PartnershipAgreement",

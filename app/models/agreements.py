@@ -1,5 +1,7 @@
 """Partnership agreements between the coordinator and each provider of the pool."""
 
+from datetime import date
+
 from flask_appbuilder import Model
 from sqlalchemy import (
     CheckConstraint,
@@ -10,6 +12,8 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    or_,
+    select,
 )
 from sqlalchemy.orm import relationship
 
@@ -59,6 +63,14 @@ class PartnershipAgreement(RecordHistory, Model):
     provider = relationship("Organisation")
     steering_group_member = relationship("ContactPerson")
     contact_people = relationship("ContactPerson", secondary=agreement_contact_person)
+
+    @classmethod
+    def providers_valid_on(cls, day: date):
+        """A query of the providers whose agreement is valid on ``day``."""
+        return select(cls.provider_id).where(
+            cls.valid_from <= day,
+            or_(cls.valid_until.is_(None), cls.valid_until >= day),
+        )
 
     def __str__(self) -> str:
         return f"{self.provider} {self.valid_from:%d.%m.%Y}"

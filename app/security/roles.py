@@ -69,6 +69,8 @@ SERVICE_MENU_READ = _only(
 ROLE_SCREENS: dict[str, dict[str, tuple[str, ...]]] = {
     COORDINATOR: {
         **_views(COORDINATION, WRITE),
+        "LeadView": WRITE + ("mark_contacted", "qualify", "drop"),
+        "RequestForQuotationView": WRITE + ("publish", "cancel"),
         **_views(PRODUCTION, READ),
         **_only(("ServiceContractView", "FeedbackSurveyView"), WRITE),
         **_only(("ClosingReportView",), READ + ("can_edit",)),
@@ -217,6 +219,11 @@ ACTION_WORDS = {
     "can_edit": "edit",
     "can_delete": "delete",
     "resetpasswords": "reset passwords",
+    "mark_contacted": "mark contacted",
+    "qualify": "qualify",
+    "drop": "drop",
+    "publish": "publish",
+    "cancel": "cancel",
     "can_this_form_get": "open",
     "can_this_form_post": "save",
 }

@@ -3,6 +3,7 @@ requests for quotation and their distribution to the providers."""
 
 from datetime import datetime
 
+from flask_appbuilder.actions import action
 from flask_appbuilder.models.sqla.filters import FilterEqual
 from flask_babel import lazy_gettext as _l
 from wtforms.validators import DataRequired
@@ -15,14 +16,16 @@ from app.models import (
     RequestDistribution,
     RequestForQuotation,
 )
+from app.services.workflow import leads, requests
 from app.views.base import OperatorModelView, interface
+from app.views.steps import WorkflowSteps
 from app.views.validators import FutureDeadline, NonNegative, NotBefore, Positive
 
 CLIENTS_ONLY = [["kind", FilterEqual, OrganisationKind.client]]
 PROVIDERS_ONLY = [["kind", FilterEqual, OrganisationKind.provider]]
 
 
-class LeadView(OperatorModelView):
+class LeadView(WorkflowSteps, OperatorModelView):
     datamodel = interface(Lead)
     list_title = _l("Leads")
     show_title = _l("Lead")
@@ -34,7 +37,6 @@ class LeadView(OperatorModelView):
         "company",
         "contact_person",
         "source",
-        "status",
         "owner",
         "next_follow_up_on",
         "description",
@@ -42,6 +44,20 @@ class LeadView(OperatorModelView):
     ]
     add_form_query_rel_fields = edit_form_query_rel_fields = {"company": CLIENTS_ONLY}
     base_order = ("next_follow_up_on", "asc")
+
+    @action("mark_contacted", _l("Contacted"), icon="fa-phone", multiple=False)
+    def mark_contacted(self, lead):
+        return self.take_step(lead, leads.mark_contacted, _l("The lead is contacted."))
+
+    @action("qualify", _l("Qualify"), icon="fa-check", multiple=False)
+    def qualify(self, lead):
+        return self.take_step(
+            lead, leads.qualify, _l("The lead is qualified for a needs assessment.")
+        )
+
+    @action("drop", _l("Drop"), icon="fa-times", multiple=False)
+    def drop(self, lead):
+        return self.take_step(lead, leads.drop, _l("The lead is dropped."))
 
 
 class NeedsAssessmentView(OperatorModelView):
@@ -89,7 +105,7 @@ def _stored_deadline(request_id) -> datetime | None:
     )
 
 
-class RequestForQuotationView(OperatorModelView):
+class RequestForQuotationView(WorkflowSteps, OperatorModelView):
     datamodel = interface(RequestForQuotation)
     list_title = _l("Requests for quotation")
     show_title = _l("Request for quotation")
@@ -121,7 +137,6 @@ class RequestForQuotationView(OperatorModelView):
         "offer_deadline",
         "budget_min",
         "budget_max",
-        "status",
     ]
     add_form_query_rel_fields = edit_form_query_rel_fields = {
         "client_companies": CLIENTS_ONLY
@@ -146,6 +161,28 @@ class RequestForQuotationView(OperatorModelView):
     }
     show_template = "operator/request_show.html"
     base_order = ("offer_deadline", "desc")
+
+    @action(
+        "publish",
+        _l("Publish to the provider pool"),
+        _l("Send the request to every provider of the pool?"),
+        "fa-paper-plane",
+        multiple=False,
+    )
+    def publish(self, request):
+        return self.take_step(
+            request, requests.publish, _l("The request was sent to the provider pool.")
+        )
+
+    @action(
+        "cancel",
+        _l("Cancel the request"),
+        _l("Cancel the request and tell the providers?"),
+        "fa-ban",
+        multiple=False,
+    )
+    def cancel(self, request):
+        return self.take_step(request, requests.cancel, _l("The request is cancelled."))
 
 
 class RequestDistributionView(OperatorModelView):

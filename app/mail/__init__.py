@@ -1,0 +1,1 @@
+"""Email: the outbox, the messages of the service path, and SMTP delivery."""
