@@ -23,6 +23,7 @@ class OfferStatus(Choice):
     draft = _l("Draft")
     submitted = _l("Submitted")
     withdrawn = _l("Withdrawn")
+    superseded = _l("Replaced by a newer version")
     accepted = _l("Accepted")
     rejected = _l("Not chosen")
 

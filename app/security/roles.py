@@ -72,6 +72,7 @@ ROLE_SCREENS: dict[str, dict[str, tuple[str, ...]]] = {
         "LeadView": WRITE + ("mark_contacted", "qualify", "drop"),
         "RequestForQuotationView": WRITE + ("publish", "cancel"),
         **_views(PRODUCTION, READ),
+        "OfferView": READ + ("accept",),
         **_only(("ServiceContractView", "FeedbackSurveyView"), WRITE),
         **_only(("ClosingReportView",), READ + ("can_edit",)),
         **_views(SERVICE_MENU, WRITE),
@@ -80,10 +81,12 @@ ROLE_SCREENS: dict[str, dict[str, tuple[str, ...]]] = {
         "OperatorUserView": MANAGE_ACCOUNTS,
     },
     PROVIDER: {
+        "RequestDistributionView": READ + ("can_edit", "decline"),
+        "OfferView": WRITE + ("submit", "revise", "withdraw"),
+        "ConsortiumMemberView": WRITE + ("confirm",),
         **_only(
             (
                 "RequestForQuotationView",
-                "RequestDistributionView",
                 "ClientCompanyView",
                 "ContactPersonView",
                 "ServiceContractView",
@@ -96,8 +99,6 @@ ROLE_SCREENS: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         **_only(
             (
-                "OfferView",
-                "ConsortiumMemberView",
                 "ImplementationPlanView",
                 "TrainingSessionView",
                 "FeedbackPointView",
@@ -124,7 +125,6 @@ ROLE_SCREENS: dict[str, dict[str, tuple[str, ...]]] = {
                 "ContactPersonView",
                 "NeedsAssessmentView",
                 "RequestForQuotationView",
-                "OfferView",
                 "ConsortiumMemberView",
                 "ServiceContractView",
                 "ImplementationPlanView",
@@ -139,6 +139,7 @@ ROLE_SCREENS: dict[str, dict[str, tuple[str, ...]]] = {
             ),
             READ,
         ),
+        "OfferView": READ + ("accept",),
         **SERVICE_MENU_READ,
     },
     ADMIN: {
@@ -224,6 +225,12 @@ ACTION_WORDS = {
     "drop": "drop",
     "publish": "publish",
     "cancel": "cancel",
+    "submit": "submit",
+    "revise": "new version",
+    "withdraw": "withdraw",
+    "accept": "accept",
+    "confirm": "confirm",
+    "decline": "decline",
     "can_this_form_get": "open",
     "can_this_form_post": "save",
 }

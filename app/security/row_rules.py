@@ -274,11 +274,18 @@ PROVIDER_READS: dict[type, Rule] = {
     OperatorUser: _own_account,
 }
 
+
+def _draft_led(viewer: Viewer) -> ColumnElement[bool]:
+    """Offers the provider leads that are still drafts: a submitted offer
+    changes only through a new version."""
+    return and_(_offer_led(viewer), Offer.status == OfferStatus.draft)
+
+
 # What a provider may change: only what its organisation leads.
 PROVIDER_WRITES: dict[type, Rule] = {
     **_delivery_rules(_contract_led),
-    Offer: _offer_led,
-    ConsortiumMember: lambda viewer: ConsortiumMember.offer.has(_offer_led(viewer)),
+    Offer: _draft_led,
+    ConsortiumMember: lambda viewer: ConsortiumMember.offer.has(_draft_led(viewer)),
 }
 
 CLIENT_READS: dict[type, Rule] = {

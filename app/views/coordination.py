@@ -16,7 +16,7 @@ from app.models import (
     RequestDistribution,
     RequestForQuotation,
 )
-from app.services.workflow import leads, requests
+from app.services.workflow import leads, offers, requests
 from app.views.base import OperatorModelView, interface
 from app.views.steps import WorkflowSteps
 from app.views.validators import FutureDeadline, NonNegative, NotBefore, Positive
@@ -185,7 +185,7 @@ class RequestForQuotationView(WorkflowSteps, OperatorModelView):
         return self.take_step(request, requests.cancel, _l("The request is cancelled."))
 
 
-class RequestDistributionView(OperatorModelView):
+class RequestDistributionView(WorkflowSteps, OperatorModelView):
     datamodel = interface(RequestDistribution)
     list_title = _l("Distribution to providers")
     show_title = _l("Distribution")
@@ -193,15 +193,16 @@ class RequestDistributionView(OperatorModelView):
     edit_title = _l("Edit distribution")
     list_columns = ["request", "provider", "sent_on", "declined_on"]
     search_columns = ["sent_on", "declined_on", "decline_reason"]
-    add_columns = edit_columns = [
-        "request",
-        "provider",
-        "sent_on",
-        "declined_on",
-        "decline_reason",
-    ]
+    add_columns = ["request", "provider", "sent_on"]
+    # The provider writes its reason here, then declines with the action.
+    edit_columns = ["decline_reason"]
     add_form_query_rel_fields = edit_form_query_rel_fields = {
         "provider": PROVIDERS_ONLY
     }
-    validators_columns = {"declined_on": [NotBefore("sent_on")]}
     base_order = ("sent_on", "desc")
+
+    @action("decline", _l("Decline the request"), icon="fa-times", multiple=False)
+    def decline(self, distribution):
+        return self.take_step(
+            distribution, offers.decline, _l("The request is declined.")
+        )

@@ -1,17 +1,21 @@
 """Screens of steps 4–5: offers, consortium members and service contracts."""
 
+from flask import url_for
+from flask_appbuilder.actions import action
 from flask_appbuilder.models.sqla.filters import FilterEqual, FilterEqualFunction
 from flask_babel import lazy_gettext as _l
 
 from app.models import ConsortiumMember, Offer, OrganisationKind, ServiceContract
 from app.security.viewer import Viewer
+from app.services.workflow import offers
 from app.views.base import OperatorModelView, interface
+from app.views.steps import WorkflowSteps
 from app.views.validators import InRange, NonNegative, NotBefore
 
 PROVIDERS_ONLY = [["kind", FilterEqual, OrganisationKind.provider]]
 
 
-class ConsortiumMemberView(OperatorModelView):
+class ConsortiumMemberView(WorkflowSteps, OperatorModelView):
     datamodel = interface(ConsortiumMember)
     list_title = _l("Consortium members")
     show_title = _l("Consortium member")
@@ -25,12 +29,20 @@ class ConsortiumMemberView(OperatorModelView):
     }
     validators_columns = {"share_percent": [InRange(0.01, 100)]}
 
+    @action("confirm", _l("Confirm our part"), icon="fa-check", multiple=False)
+    def confirm(self, member):
+        return self.take_step(
+            member,
+            offers.confirm_membership,
+            _l("Your part of the offer is confirmed."),
+        )
+
 
 def _own_organisation_id() -> int | None:
     return Viewer.current().organisation_id
 
 
-class OfferView(OperatorModelView):
+class OfferView(WorkflowSteps, OperatorModelView):
     datamodel = interface(Offer)
     list_title = _l("Offers")
     show_title = _l("Offer")
@@ -53,8 +65,6 @@ class OfferView(OperatorModelView):
         "price",
         "vat_rate",
         "valid_until",
-        "version",
-        "status",
     ]
     # A provider offers in its own name only.
     add_form_query_rel_fields = edit_form_query_rel_fields = {
@@ -63,6 +73,38 @@ class OfferView(OperatorModelView):
     validators_columns = {"price": [NonNegative()], "vat_rate": [InRange(0, 100)]}
     related_views = [ConsortiumMemberView]
     base_order = ("submitted_on", "desc")
+
+    @action("submit", _l("Submit the offer"), icon="fa-paper-plane", multiple=False)
+    def submit(self, offer):
+        return self.take_step(offer, offers.submit, _l("The offer is submitted."))
+
+    @action("revise", _l("Make a new version"), icon="fa-copy", multiple=False)
+    def revise(self, offer):
+        return self.take_step(
+            offer,
+            offers.revise,
+            _l("A new version of the offer was made: edit it and submit it."),
+            then=lambda revision: url_for("OfferView.edit", pk=revision.id),
+        )
+
+    @action("withdraw", _l("Withdraw the offer"), icon="fa-undo", multiple=False)
+    def withdraw(self, offer):
+        return self.take_step(offer, offers.withdraw, _l("The offer is withdrawn."))
+
+    @action(
+        "accept",
+        _l("Accept this offer"),
+        _l("Accept this offer? A service contract is made and the others are told."),
+        "fa-handshake",
+        multiple=False,
+    )
+    def accept(self, offer):
+        return self.take_step(
+            offer,
+            offers.accept,
+            _l("The offer is accepted and a service contract was made."),
+            then=lambda contract: url_for("ServiceContractView.show", pk=contract.id),
+        )
 
 
 class ServiceContractView(OperatorModelView):

@@ -4,6 +4,7 @@ emails, and say what happened."""
 from flask import flash, redirect, url_for
 
 from app.extensions import db
+from app.security.viewer import Viewer
 from app.services.workflow.errors import TransitionRefusedError
 from app.services.workflow.transactions import commit_and_send
 
@@ -11,15 +12,17 @@ from app.services.workflow.transactions import commit_and_send
 class WorkflowSteps:
     """Mixin for model views whose records move along the service path."""
 
-    def take_step(self, item, step, done_message):
-        """Run ``step(item)``; on refusal nothing is changed and the reason is
-        shown. Either way the user returns to the record."""
+    def take_step(self, item, step, done_message, then=None):
+        """Run ``step(item, viewer)``; on refusal nothing is changed and the
+        reason is shown. The user returns to the record, or to ``then(result)``."""
         try:
-            step(item)
+            result = step(item, Viewer.current())
         except TransitionRefusedError as refusal:
             db.session.rollback()
             flash(str(refusal), "danger")
-        else:
-            commit_and_send()
-            flash(str(done_message), "success")
+            return redirect(url_for(f"{type(self).__name__}.show", pk=item.id))
+        commit_and_send()
+        flash(str(done_message), "success")
+        if then is not None:
+            return redirect(then(result))
         return redirect(url_for(f"{type(self).__name__}.show", pk=item.id))

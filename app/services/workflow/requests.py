@@ -8,15 +8,10 @@ and records the distribution.
 import logging
 from datetime import date
 
-from flask import current_app, render_template, url_for
-from flask import request as http_request
-from flask_babel import force_locale, gettext
 from flask_babel import lazy_gettext as _l
 
 from app.extensions import db
-from app.mail.outbox import queue_message
 from app.models import (
-    ContactPerson,
     Organisation,
     OrganisationKind,
     PartnershipAgreement,
@@ -24,7 +19,9 @@ from app.models import (
     RequestForQuotation,
     RequestStatus,
 )
+from app.security.viewer import Viewer
 from app.services.clock import local_now
+from app.services.workflow import announcements
 from app.services.workflow.errors import TransitionRefusedError
 
 logger = logging.getLogger(__name__)
@@ -47,7 +44,7 @@ def active_pool(on: date | None = None) -> list[Organisation]:
     )
 
 
-def publish(request: RequestForQuotation) -> int:
+def publish(request: RequestForQuotation, viewer: Viewer) -> int:
     """Publish a draft request to the pool; returns the number of emails queued."""
     if request.status is not RequestStatus.draft:
         raise TransitionRefusedError(_l("Only a draft request can be published."))
@@ -71,13 +68,17 @@ def publish(request: RequestForQuotation) -> int:
         db.session.add(
             RequestDistribution(request=request, provider=provider, sent_on=now)
         )
-        for person in _request_contacts(provider):
-            queued += _queue_request_mail(request, person, "published")
-    logger.info("Request %s published to %s providers", request.id, len(providers))
+        queued += announcements.request_published(request, provider)
+    logger.info(
+        "Request %s published to %s providers by user %s",
+        request.id,
+        len(providers),
+        viewer.user_id,
+    )
     return queued
 
 
-def cancel(request: RequestForQuotation) -> int:
+def cancel(request: RequestForQuotation, viewer: Viewer) -> int:
     """Cancel a draft or published request and tell the providers it reached."""
     if request.status not in (RequestStatus.draft, RequestStatus.published):
         raise TransitionRefusedError(
@@ -86,56 +87,6 @@ def cancel(request: RequestForQuotation) -> int:
     request.status = RequestStatus.cancelled
     queued = 0
     for distribution in request.distributions:
-        for person in _request_contacts(distribution.provider):
-            queued += _queue_request_mail(request, person, "cancelled")
-    logger.info("Request %s cancelled", request.id)
+        queued += announcements.request_cancelled(request, distribution.provider)
+    logger.info("Request %s cancelled by user %s", request.id, viewer.user_id)
     return queued
-
-
-def _request_contacts(provider: Organisation) -> list[ContactPerson]:
-    return list(
-        db.session.scalars(
-            db.select(ContactPerson).where(
-                ContactPerson.organisation_id == provider.id,
-                ContactPerson.receives_requests.is_(True),
-                ContactPerson.is_active.is_(True),
-            )
-        )
-    )
-
-
-def _queue_request_mail(request, person: ContactPerson, event: str) -> int:
-    db.session.flush()
-    with force_locale(person.language.name):
-        subject = {
-            "published": gettext(
-                "Request for quotation %(reference)s: %(title)s",
-                reference=request.reference,
-                title=request.title,
-            ),
-            "cancelled": gettext(
-                "Cancelled: request for quotation %(reference)s",
-                reference=request.reference,
-            ),
-        }[event]
-        body = render_template(
-            f"mail/request_{event}.txt",
-            request=request,
-            person=person,
-            link=_link_to(request),
-        )
-    message = queue_message(
-        key=f"request-{event}:{request.id}:{person.id}",
-        recipient=person.email,
-        language=person.language,
-        subject=subject,
-        body=body,
-        request_id=request.id,
-    )
-    return 0 if message is None else 1
-
-
-def _link_to(request: RequestForQuotation) -> str:
-    path = url_for("RequestForQuotationView.show", pk=request.id)
-    base = current_app.config.get("PUBLIC_URL") or http_request.host_url
-    return base.rstrip("/") + path

@@ -1,0 +1,129 @@
+"""Who is told of a step of the path, and what the email says.
+
+Every email goes to the outbox in the step's transaction, in the recipient's
+language, under a key that names the event, the record and the recipient, so
+that announcing the same event twice sends nothing more.
+"""
+
+from collections.abc import Callable
+
+from flask import current_app, render_template, url_for
+from flask import request as http_request
+from flask_babel import force_locale, gettext
+
+from app.extensions import db
+from app.mail.outbox import queue_message
+from app.models import (
+    ContactPerson,
+    Offer,
+    OfferStatus,
+    Organisation,
+    RequestForQuotation,
+)
+
+
+def provider_contacts(provider: Organisation) -> list[ContactPerson]:
+    """The provider's active contact people who receive requests for quotation."""
+    return list(
+        db.session.scalars(
+            db.select(ContactPerson).where(
+                ContactPerson.organisation_id == provider.id,
+                ContactPerson.receives_requests.is_(True),
+                ContactPerson.is_active.is_(True),
+            )
+        )
+    )
+
+
+def request_published(request: RequestForQuotation, provider: Organisation) -> int:
+    return _tell_provider(
+        provider,
+        request,
+        "request-published",
+        lambda: gettext(
+            "Request for quotation %(reference)s: %(title)s",
+            reference=request.reference,
+            title=request.title,
+        ),
+        "mail/request_published.txt",
+    )
+
+
+def request_cancelled(request: RequestForQuotation, provider: Organisation) -> int:
+    return _tell_provider(
+        provider,
+        request,
+        "request-cancelled",
+        lambda: gettext(
+            "Cancelled: request for quotation %(reference)s",
+            reference=request.reference,
+        ),
+        "mail/request_cancelled.txt",
+    )
+
+
+def offer_decided(accepted: Offer) -> int:
+    """Tell the winning consortium and every other bidder of the decision."""
+    request = accepted.request
+    queued = 0
+    winners = [accepted.lead_provider] + [m.provider for m in accepted.members]
+    for provider in winners:
+        queued += _tell_provider(
+            provider,
+            request,
+            "offer-accepted",
+            lambda: gettext(
+                "Your offer to %(reference)s was accepted", reference=request.reference
+            ),
+            "mail/offer_accepted.txt",
+        )
+    others = db.session.scalars(
+        db.select(Offer).where(
+            Offer.request_id == request.id, Offer.status == OfferStatus.rejected
+        )
+    )
+    for offer in others:
+        if offer.lead_provider in winners:
+            continue
+        queued += _tell_provider(
+            offer.lead_provider,
+            request,
+            "offer-not-chosen",
+            lambda: gettext(
+                "Decision on %(reference)s: another offer was chosen",
+                reference=request.reference,
+            ),
+            "mail/offer_not_chosen.txt",
+        )
+    return queued
+
+
+def _tell_provider(
+    provider: Organisation,
+    request: RequestForQuotation,
+    event: str,
+    subject: Callable[[], str],
+    template: str,
+) -> int:
+    db.session.flush()
+    queued = 0
+    for person in provider_contacts(provider):
+        with force_locale(person.language.name):
+            message = queue_message(
+                key=f"{event}:{request.id}:{person.id}",
+                recipient=person.email,
+                language=person.language,
+                subject=subject(),
+                body=render_template(
+                    template, request=request, person=person, link=_link_to(request)
+                ),
+                request_id=request.id,
+            )
+        queued += message is not None
+    return queued
+
+
+def _link_to(request: RequestForQuotation) -> str:
+    path = url_for("RequestForQuotationView.show", pk=request.id)
+    base = current_app.config.get("PUBLIC_URL") or http_request.host_url
+    return base.rstrip("/") + path
