@@ -88,6 +88,9 @@ class Config:
         "MAIL_DEFAULT_SENDER", "koulutusoperaattori@localhost"
     )
     MAIL_SUPPRESS_SEND = _flag("MAIL_SUPPRESS_SEND", default=True)
+    MAIL_TIMEOUT = int(os.environ.get("MAIL_TIMEOUT", "10"))
+    # The address of the site in links of emails, e.g. https://koulutus.vantaa.fi
+    PUBLIC_URL = os.environ.get("PUBLIC_URL")
 
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"

@@ -20,9 +20,6 @@ class Inbox:
         )
         return "250 Message accepted for delivery"
 
-    def to(self, address: str) -> list[EmailMessage]:
-        return [message for message in self.messages if message["To"] == address]
-
 
 def free_port() -> int:
     with socket.socket() as probe:

@@ -81,9 +81,11 @@ def test_publishing_sends_the_request_to_every_provider_of_the_pool(
         assert request.published_on is not None
         distributed = {d.provider_id for d in request.distributions}
         assert distributed == {provider.id for provider in active_pool()}
-    assert sorted(m["To"] for m in inbox.messages) == sorted(e for e, _ in contacts)
+    # Messages left waiting by earlier steps may arrive too; these are ours.
+    ours = [m for m in inbox.messages if "TP-JULK-1" in m["Subject"]]
+    assert sorted(m["To"] for m in ours) == sorted(e for e, _ in contacts)
     for address, first_name in contacts:
-        (message,) = inbox.to(address)
+        (message,) = [m for m in ours if m["To"] == address]
         assert message["Subject"] == (
             "Tarjouspyyntö TP-JULK-1: Työturvallisuuskortti asentajille"
         )
@@ -160,7 +162,8 @@ def test_cancelling_tells_the_providers_and_happens_once(app, coordinator, inbox
     coordinator.post(f"/requestforquotationview/action/cancel/{request_id}")
 
     cancellations = inbox.messages[published:]
-    assert len(cancellations) == published
+    ours = [m for m in inbox.messages[:published] if "TP-PERU-1" in m["Subject"]]
+    assert len(cancellations) == len(ours)
     assert all(
         m["Subject"] == "Peruttu: tarjouspyyntö TP-PERU-1" for m in cancellations
     )

@@ -7,7 +7,7 @@ that announcing the same event twice sends nothing more.
 
 from collections.abc import Callable
 
-from flask import current_app, render_template, url_for
+from flask import current_app, has_request_context, render_template
 from flask import request as http_request
 from flask_babel import force_locale, gettext
 
@@ -124,6 +124,13 @@ def _tell_provider(
 
 
 def _link_to(request: RequestForQuotation) -> str:
-    path = url_for("RequestForQuotationView.show", pk=request.id)
-    base = current_app.config.get("PUBLIC_URL") or http_request.host_url
-    return base.rstrip("/") + path
+    """An absolute link to the request: under PUBLIC_URL when it is set, else
+    under the address of the current request. Built without a request context,
+    so that commands and scheduled jobs can announce too."""
+    path = current_app.url_map.bind("localhost").build(
+        "RequestForQuotationView.show", {"pk": request.id}
+    )
+    base = current_app.config.get("PUBLIC_URL")
+    if not base and has_request_context():
+        base = http_request.host_url
+    return (base or "http://127.0.0.1:8080").rstrip("/") + path

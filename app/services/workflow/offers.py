@@ -105,7 +105,8 @@ def revise(offer: Offer, viewer: Viewer) -> Offer:
         version=latest + 1,
         status=OfferStatus.draft,
     )
-    for member in offer.members:
+    db.session.add(revision)
+    for member in list(offer.members):
         revision.members.append(
             ConsortiumMember(
                 provider=member.provider,
@@ -113,7 +114,6 @@ def revise(offer: Offer, viewer: Viewer) -> Offer:
                 share_percent=member.share_percent,
             )
         )
-    db.session.add(revision)
     db.session.flush()
     return revision
 
