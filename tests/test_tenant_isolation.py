@@ -25,6 +25,7 @@ from app.models import (
     Participant,
     RequestDistribution,
     RequestForQuotation,
+    RequestQuestion,
     RequestStatus,
     ServiceContract,
     Trainer,
@@ -154,6 +155,14 @@ def world(app):
             )
         )
         offer_b2 = _offer("MARKER-OFFER-B2", request_b, prov_b, OfferStatus.accepted)
+        db.session.add(
+            RequestQuestion(
+                request=request_a,
+                provider=prov_a,
+                question="MARKER-QUESTION-A",
+                asked_on=datetime.now(),
+            )
+        )
         contract = ServiceContract(
             number="MARKER-PS-B",
             offer=offer_b2,
@@ -225,6 +234,7 @@ ALL_MARKERS = {
     "MARKER-CONTACT-A", "MARKER-CONTACT-B", "MARKER-PCONTACT-A", "MARKER-PCONTACT-B",
     "MARKER-NEED-A", "MARKER-NEED-B", "MARKER-TRAINER-A", "MARKER-TRAINER-B",
     "MARKER-PS-B", "MARKER-PLAN-B", "MARKER-PART-B", "MARKER-INV-B",
+    "MARKER-QUESTION-A",
 }  # fmt: skip
 
 # What each user may see; every other marker must stay out of their pages.
@@ -232,6 +242,7 @@ VISIBLE = {
     "marker-prov-a": {
         "MARKER-PROV-A", "MARKER-OFFER-A1", "MARKER-OFFER-B3-WITH-A", "MARKER-REQ-A",
         "MARKER-CLIENT-A", "MARKER-PCONTACT-A", "MARKER-TRAINER-A",
+        "MARKER-QUESTION-A",
     },
     "marker-prov-b": {
         "MARKER-OFFER-B1", "MARKER-OFFER-B2", "MARKER-OFFER-B3-WITH-A", "MARKER-REQ-A",

@@ -34,6 +34,7 @@ from app.models.organisations import (
     Trainer,
 )
 from app.models.outbox import OutboxMessage, OutboxStatus
+from app.models.questions import RequestQuestion
 from app.models.quotations import (
     RequestDistribution,
     RequestForQuotation,
@@ -100,6 +101,7 @@ __all__ = [
     "ReportStatus",
     "RequestDistribution",
     "RequestForQuotation",
+    "RequestQuestion",
     "RequestStatus",
     "ServiceContract",
     "ServiceEntity",

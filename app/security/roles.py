@@ -71,6 +71,7 @@ ROLE_SCREENS: dict[str, dict[str, tuple[str, ...]]] = {
         **_views(COORDINATION, WRITE),
         "LeadView": WRITE + ("mark_contacted", "qualify", "drop"),
         "RequestForQuotationView": WRITE + ("publish", "cancel"),
+        "RequestQuestionView": READ + ("can_edit", "can_delete", "publish_answer"),
         **_views(PRODUCTION, READ),
         "OfferView": READ + ("accept",),
         **_only(("ServiceContractView", "FeedbackSurveyView"), WRITE),
@@ -82,6 +83,7 @@ ROLE_SCREENS: dict[str, dict[str, tuple[str, ...]]] = {
     },
     PROVIDER: {
         "RequestDistributionView": READ + ("can_edit", "decline"),
+        "RequestQuestionView": WRITE,
         "OfferView": WRITE + ("submit", "revise", "withdraw"),
         "ConsortiumMemberView": WRITE + ("confirm",),
         **_only(
@@ -231,6 +233,7 @@ ACTION_WORDS = {
     "accept": "accept",
     "confirm": "confirm",
     "decline": "decline",
+    "publish_answer": "publish answer",
     "can_this_form_get": "open",
     "can_this_form_post": "save",
 }

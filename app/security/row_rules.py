@@ -43,6 +43,7 @@ from app.models import (
     PartnershipAgreement,
     RequestDistribution,
     RequestForQuotation,
+    RequestQuestion,
     ServiceContract,
     ServiceEntity,
     ServiceTheme,
@@ -233,6 +234,7 @@ COORDINATOR_READS: dict[type, Rule] = {
     NeedsAssessment: everything,
     RequestForQuotation: everything,
     RequestDistribution: everything,
+    RequestQuestion: everything,
     Offer: _opened_offer,
     ConsortiumMember: lambda viewer: ConsortiumMember.offer.has(_opened_offer(viewer)),
     SteeringMeeting: everything,
@@ -267,6 +269,13 @@ PROVIDER_READS: dict[type, Rule] = {
     RequestDistribution: lambda viewer: (
         RequestDistribution.provider_id == viewer.organisation_id
     ),
+    RequestQuestion: lambda viewer: and_(
+        RequestQuestion.request.has(_request_sent_to(viewer)),
+        or_(
+            RequestQuestion.provider_id == viewer.organisation_id,
+            RequestQuestion.published_on.is_not(None),
+        ),
+    ),
     Offer: _offer_of_consortium,
     ConsortiumMember: lambda viewer: ConsortiumMember.offer.has(
         _offer_of_consortium(viewer)
@@ -286,6 +295,11 @@ PROVIDER_WRITES: dict[type, Rule] = {
     **_delivery_rules(_contract_led),
     Offer: _draft_led,
     ConsortiumMember: lambda viewer: ConsortiumMember.offer.has(_draft_led(viewer)),
+    # Its own questions, until the answer is published.
+    RequestQuestion: lambda viewer: and_(
+        RequestQuestion.provider_id == viewer.organisation_id,
+        RequestQuestion.published_on.is_(None),
+    ),
 }
 
 CLIENT_READS: dict[type, Rule] = {

@@ -17,6 +17,7 @@ from app.views.organisations import (
     TrainerView,
 )
 from app.views.production import OfferView
+from app.views.questions import RequestQuestionView
 from app.views.service_menu import PartnershipAgreementView
 
 # Tabs on the show pages that tie a company's and a request's story together.
@@ -33,6 +34,7 @@ ProviderView.related_views = [ContactPersonView, TrainerView, PartnershipAgreeme
 RequestForQuotationView.related_views = [
     NeedsAssessmentView,
     RequestDistributionView,
+    RequestQuestionView,
     OfferView,
 ]
 

@@ -36,6 +36,7 @@ from app.views.organisations import (
     TrainerView,
 )
 from app.views.production import ConsortiumMemberView, OfferView, ServiceContractView
+from app.views.questions import RequestQuestionView
 from app.views.service_menu import (
     CommissionRuleView,
     FundingOptionView,
@@ -104,6 +105,12 @@ MENU = (
                 "Requests for quotation",
                 _l("Requests for quotation"),
                 "fa-file-signature",
+            ),
+            MenuItem(
+                RequestQuestionView,
+                "Questions and answers",
+                _l("Questions and answers"),
+                "fa-question-circle",
             ),
             MenuItem(
                 RequestDistributionView,

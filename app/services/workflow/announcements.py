@@ -19,6 +19,7 @@ from app.models import (
     OfferStatus,
     Organisation,
     RequestForQuotation,
+    RequestQuestion,
 )
 
 
@@ -98,25 +99,51 @@ def offer_decided(accepted: Offer) -> int:
     return queued
 
 
+def answer_published(question: RequestQuestion) -> int:
+    """Send a published answer to every provider that received the request."""
+    request = question.request
+    return sum(
+        _tell_provider(
+            distribution.provider,
+            request,
+            f"answer-published-{question.id}",
+            lambda: gettext(
+                "Answer to a question on %(reference)s", reference=request.reference
+            ),
+            "mail/answer_published.txt",
+            question=question,
+        )
+        for distribution in request.distributions
+    )
+
+
 def _tell_provider(
     provider: Organisation,
     request: RequestForQuotation,
     event: str,
     subject: Callable[[], str],
     template: str,
+    **context,
 ) -> int:
+    """Queue one email to each contact of the provider; the key names the event,
+    the request and the person, so a repeated announcement adds nothing."""
     db.session.flush()
     queued = 0
     for person in provider_contacts(provider):
         with force_locale(person.language.name):
+            body = render_template(
+                template,
+                request=request,
+                person=person,
+                link=_link_to(request),
+                **context,
+            )
             message = queue_message(
                 key=f"{event}:{request.id}:{person.id}",
                 recipient=person.email,
                 language=person.language,
                 subject=subject(),
-                body=render_template(
-                    template, request=request, person=person, link=_link_to(request)
-                ),
+                body=body,
                 request_id=request.id,
             )
         queued += message is not None
