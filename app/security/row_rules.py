@@ -39,6 +39,7 @@ from app.models import (
     OperatorUser,
     Organisation,
     OrganisationKind,
+    OutboxMessage,
     Participant,
     PartnershipAgreement,
     RequestDistribution,
@@ -243,6 +244,7 @@ COORDINATOR_READS: dict[type, Rule] = {
     MetricTarget: everything,
     ForesightNote: everything,
     AuditEvent: _audit_event_visible,
+    OutboxMessage: everything,
     OperatorUser: lambda viewer: ~OperatorUser.roles.any(Role.name == ADMIN),
     Role: lambda viewer: Role.name.in_([COORDINATOR, PROVIDER, STEERING_GROUP, CLIENT]),
 }

@@ -10,6 +10,7 @@ from flask_babel import format_datetime as babel_format_datetime
 from sqlalchemy import Boolean, Date, DateTime, Numeric
 
 from app.services.service_path import company_stories, request_story
+from app.services.timeline import company_timeline, request_timeline
 
 DATE_PATTERN = "d.M.yyyy"
 DATETIME_PATTERN = "d.M.yyyy H.mm"
@@ -101,3 +102,5 @@ def register_template_filters(app: Flask) -> None:
     app.add_template_filter(format_wall_clock, "wall_clock")
     app.add_template_global(company_stories, "company_stories")
     app.add_template_global(request_story, "request_story")
+    app.add_template_global(company_timeline, "company_timeline")
+    app.add_template_global(request_timeline, "request_timeline")
