@@ -233,3 +233,17 @@ def test_a_request_needs_at_least_one_client_company(app, coordinator):
         required = wtforms_translations.gettext("This field is required.")
     assert required in _page(response)
     assert _count(app, RequestForQuotation) == before
+
+
+def test_an_unticked_checkbox_is_saved_as_no(app, coordinator):
+    data = {**VALID_COMPANY, "business_id": "3101111-6", "name": "Rasti Oy"}
+    del data["is_active"]
+
+    response = coordinator.post("/clientcompanyview/add", data=data)
+
+    assert response.status_code == 302
+    with app.app_context():
+        company = db.session.scalars(
+            db.select(Organisation).filter_by(name="Rasti Oy")
+        ).one()
+        assert company.is_active is False

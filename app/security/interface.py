@@ -53,6 +53,13 @@ class RecordConflictError(Exception):
 class ScopedInterface(SQLAInterface):
     """A data interface that shows each user only the rows the rules allow."""
 
+    def is_nullable(self, col_name: str) -> bool:
+        """A checkbox is never empty: unticked means False. Treating boolean
+        columns as required made FAB refuse every unticked box."""
+        if self.is_boolean(col_name):
+            return True
+        return super().is_nullable(col_name)
+
     def apply_filters(self, query, filters):
         query = super().apply_filters(query, filters)
         return query.filter(read_condition(self.obj, Viewer.current()))
