@@ -247,3 +247,5 @@ def test_an_unticked_checkbox_is_saved_as_no(app, coordinator):
             db.select(Organisation).filter_by(name="Rasti Oy")
         ).one()
         assert company.is_active is False
+        db.session.delete(company)
+        db.session.commit()

@@ -3,6 +3,7 @@
 from flask_appbuilder import Model
 from flask_migrate import upgrade
 
+from app.demo import data
 from app.demo.loader import DEMO_LOGINS, load_demo_data
 from app.extensions import db
 from app.models import (
@@ -37,9 +38,14 @@ def test_loading_the_demo_twice_changes_nothing(app, app_context):
 
 
 def test_the_demo_has_the_cast_of_the_brief(app_context):
+    demo_ids = [data.COORDINATOR["business_id"]]
+    demo_ids += [row[1] for row in data.PROVIDERS + data.CLIENT_COMPANIES]
+
     def count(kind):
         return db.session.scalar(
-            db.select(db.func.count()).where(Organisation.kind == kind)
+            db.select(db.func.count()).where(
+                Organisation.kind == kind, Organisation.business_id.in_(demo_ids)
+            )
         )
 
     assert count(OrganisationKind.coordinator) == 1

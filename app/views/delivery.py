@@ -1,6 +1,7 @@
 """Screens of steps 6–8: implementation plans, sessions, participants,
 feedback, certificates, invoices and closing reports."""
 
+from flask_appbuilder.actions import action
 from flask_babel import lazy_gettext as _l
 
 from app.models import (
@@ -15,7 +16,9 @@ from app.models import (
     Participant,
     TrainingSession,
 )
+from app.services.workflow import reports
 from app.views.base import OperatorModelView, interface
+from app.views.steps import WorkflowSteps
 from app.views.validators import After, InRange, NonNegative, NotBefore, Positive
 
 
@@ -182,7 +185,7 @@ class InvoiceView(OperatorModelView):
     base_order = ("due_on", "desc")
 
 
-class ClosingReportView(OperatorModelView):
+class ClosingReportView(WorkflowSteps, OperatorModelView):
     datamodel = interface(ClosingReport)
     list_title = _l("Closing reports")
     show_title = _l("Closing report")
@@ -196,8 +199,14 @@ class ClosingReportView(OperatorModelView):
         "feedback_analysis",
         "lessons_learned",
         "follow_up_needs",
-        "status",
-        "submitted_on",
-        "reviewed_on",
     ]
-    validators_columns = {"reviewed_on": [NotBefore("submitted_on")]}
+
+    @action(
+        "submit_report", _l("Submit the report"), icon="fa-paper-plane", multiple=False
+    )
+    def submit_report(self, report):
+        return self.take_step(report, reports.submit, _l("The report is submitted."))
+
+    @action("review_report", _l("Reviewed together"), icon="fa-check", multiple=False)
+    def review_report(self, report):
+        return self.take_step(report, reports.review, _l("The report is reviewed."))

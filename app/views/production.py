@@ -7,7 +7,7 @@ from flask_babel import lazy_gettext as _l
 
 from app.models import ConsortiumMember, Offer, OrganisationKind, ServiceContract
 from app.security.viewer import Viewer
-from app.services.workflow import offers
+from app.services.workflow import deliveries, offers
 from app.views.base import OperatorModelView, interface
 from app.views.steps import WorkflowSteps
 from app.views.validators import InRange, NonNegative, NotBefore
@@ -107,7 +107,7 @@ class OfferView(WorkflowSteps, OperatorModelView):
         )
 
 
-class ServiceContractView(OperatorModelView):
+class ServiceContractView(WorkflowSteps, OperatorModelView):
     datamodel = interface(ServiceContract)
     list_title = _l("Service contracts")
     show_title = _l("Service contract")
@@ -122,10 +122,39 @@ class ServiceContractView(OperatorModelView):
         "start_date",
         "end_date",
         "value",
-        "status",
     ]
     validators_columns = {
         "value": [NonNegative()],
         "end_date": [NotBefore("start_date")],
     }
     base_order = ("signed_on", "desc")
+
+    @action("prepare", _l("Start preparing"), icon="fa-tasks", multiple=False)
+    def prepare(self, contract):
+        return self.take_step(
+            contract, deliveries.prepare, _l("The delivery is being prepared.")
+        )
+
+    @action("start", _l("Start the delivery"), icon="fa-play", multiple=False)
+    def start(self, contract):
+        return self.take_step(
+            contract, deliveries.start, _l("The delivery has started.")
+        )
+
+    @action("deliver", _l("Mark delivered"), icon="fa-check", multiple=False)
+    def deliver(self, contract):
+        return self.take_step(
+            contract, deliveries.deliver, _l("The training is delivered.")
+        )
+
+    @action("close", _l("Close the service"), icon="fa-flag-checkered", multiple=False)
+    def close(self, contract):
+        return self.take_step(contract, deliveries.close, _l("The service is closed."))
+
+    @action("follow_up", _l("Map follow-up needs"), icon="fa-redo", multiple=False)
+    def follow_up(self, contract):
+        return self.take_step(
+            contract,
+            deliveries.follow_up,
+            _l("A follow-up lead was opened for each client company."),
+        )
