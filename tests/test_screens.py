@@ -26,8 +26,11 @@ DEMO_LOGIN_OF_ROLE = {
 
 def _urls(app, view, pk=None) -> dict[str, str]:
     name = view.__name__
+    endpoints = {rule.endpoint for rule in app.url_map.iter_rules()}
     with app.test_request_context():
-        urls = {"list": url_for(f"{name}.list"), "add": url_for(f"{name}.add")}
+        urls = {"list": url_for(f"{name}.list")}
+        if f"{name}.add" in endpoints:
+            urls["add"] = url_for(f"{name}.add")
         if pk is not None:
             urls["show"] = url_for(f"{name}.show", pk=pk)
     return urls
@@ -51,7 +54,7 @@ def test_each_role_opens_its_screens_in_finnish(app, client_as, role, item):
     allowed = ROLE_SCREENS[role][item.view.__name__]
     urls = _urls(app, item.view)
     if "can_add" not in allowed:
-        del urls["add"]
+        urls.pop("add", None)
     list_page = client.get(urls["list"]).get_data(as_text=True)
     shown = _first_shown_pk(list_page, item.view)
     if shown is not None:

@@ -28,6 +28,7 @@ from app.views.delivery import (
     ParticipantView,
     TrainingSessionView,
 )
+from app.views.joint_procurement import JointProcurementView
 from app.views.organisations import (
     ClientCompanyView,
     ContactPersonView,
@@ -105,6 +106,12 @@ MENU = (
                 "Requests for quotation",
                 _l("Requests for quotation"),
                 "fa-file-signature",
+            ),
+            MenuItem(
+                JointProcurementView,
+                "Joint procurement",
+                _l("Joint procurement"),
+                "fa-object-group",
             ),
             MenuItem(
                 RequestQuestionView,
