@@ -219,3 +219,17 @@ def test_a_lead_is_dropped_only_with_a_reason(app, coordinator):
         db.session.commit()
     coordinator.post(f"/leadview/action/drop/{lead_id}")
     assert _lead_status(app, lead_id) is LeadStatus.dropped
+
+
+def test_the_show_page_offers_only_the_steps_possible_now(app, coordinator):
+    request_id = _draft(app, coordinator, "TP-NAPIT-1")
+    url = f"/requestforquotationview/show/{request_id}"
+    draft_page = coordinator.get(url).get_data(as_text=True)
+    assert "/action/publish/" in draft_page
+    assert "/action/cancel/" in draft_page
+
+    coordinator.post(f"/requestforquotationview/action/cancel/{request_id}")
+
+    cancelled_page = coordinator.get(url).get_data(as_text=True)
+    assert "/action/publish/" not in cancelled_page
+    assert "/action/cancel/" not in cancelled_page

@@ -11,10 +11,12 @@ from wtforms.validators import DataRequired
 from app.extensions import db
 from app.models import (
     Lead,
+    LeadStatus,
     NeedsAssessment,
     OrganisationKind,
     RequestDistribution,
     RequestForQuotation,
+    RequestStatus,
 )
 from app.services.workflow import leads, offers, requests
 from app.views.base import OperatorModelView, interface
@@ -44,6 +46,11 @@ class LeadView(WorkflowSteps, OperatorModelView):
     ]
     add_form_query_rel_fields = edit_form_query_rel_fields = {"company": CLIENTS_ONLY}
     base_order = ("next_follow_up_on", "asc")
+    step_offered = {
+        "mark_contacted": lambda lead: lead.status is LeadStatus.new,
+        "qualify": lambda lead: lead.status in leads.OPEN,
+        "drop": lambda lead: lead.status in leads.OPEN,
+    }
 
     @action("mark_contacted", _l("Contacted"), icon="fa-phone", multiple=False)
     def mark_contacted(self, lead):
@@ -161,6 +168,12 @@ class RequestForQuotationView(WorkflowSteps, OperatorModelView):
     }
     show_template = "operator/request_show.html"
     base_order = ("offer_deadline", "desc")
+    step_offered = {
+        "publish": lambda request: request.status is RequestStatus.draft,
+        "cancel": lambda request: (
+            request.status in (RequestStatus.draft, RequestStatus.published)
+        ),
+    }
 
     @action(
         "publish",

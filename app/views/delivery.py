@@ -14,6 +14,7 @@ from app.models import (
     Invoice,
     InvoicingMilestone,
     Participant,
+    ReportStatus,
     TrainingSession,
 )
 from app.services.workflow import reports
@@ -200,6 +201,10 @@ class ClosingReportView(WorkflowSteps, OperatorModelView):
         "lessons_learned",
         "follow_up_needs",
     ]
+    step_offered = {
+        "submit_report": lambda report: report.status is ReportStatus.draft,
+        "review_report": lambda report: report.status is ReportStatus.submitted,
+    }
 
     @action(
         "submit_report", _l("Submit the report"), icon="fa-paper-plane", multiple=False

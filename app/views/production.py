@@ -5,8 +5,16 @@ from flask_appbuilder.actions import action
 from flask_appbuilder.models.sqla.filters import FilterEqual, FilterEqualFunction
 from flask_babel import lazy_gettext as _l
 
-from app.models import ConsortiumMember, Offer, OrganisationKind, ServiceContract
+from app.models import (
+    ConsortiumMember,
+    ContractStatus,
+    Offer,
+    OfferStatus,
+    OrganisationKind,
+    ServiceContract,
+)
 from app.security.viewer import Viewer
+from app.services.clock import local_now
 from app.services.workflow import deliveries, offers
 from app.views.base import OperatorModelView, interface
 from app.views.steps import WorkflowSteps
@@ -28,6 +36,13 @@ class ConsortiumMemberView(WorkflowSteps, OperatorModelView):
         "provider": PROVIDERS_ONLY
     }
     validators_columns = {"share_percent": [InRange(0.01, 100)]}
+    step_offered = {
+        "confirm": lambda member: (
+            member.confirmed_on is None
+            and member.offer.status is OfferStatus.draft
+            and member.provider_id == Viewer.current().organisation_id
+        )
+    }
 
     @action("confirm", _l("Confirm our part"), icon="fa-check", multiple=False)
     def confirm(self, member):
@@ -40,6 +55,14 @@ class ConsortiumMemberView(WorkflowSteps, OperatorModelView):
 
 def _own_organisation_id() -> int | None:
     return Viewer.current().organisation_id
+
+
+def _leads(offer) -> bool:
+    return offer.lead_provider_id == _own_organisation_id()
+
+
+def _contract_in(status: ContractStatus):
+    return lambda contract: contract.status is status
 
 
 class OfferView(WorkflowSteps, OperatorModelView):
@@ -73,6 +96,17 @@ class OfferView(WorkflowSteps, OperatorModelView):
     validators_columns = {"price": [NonNegative()], "vat_rate": [InRange(0, 100)]}
     related_views = [ConsortiumMemberView]
     base_order = ("submitted_on", "desc")
+    step_offered = {
+        "submit": lambda offer: _leads(offer) and offer.status is OfferStatus.draft,
+        "revise": lambda offer: _leads(offer) and offer.status is OfferStatus.submitted,
+        "withdraw": lambda offer: (
+            _leads(offer) and offer.status in (OfferStatus.draft, OfferStatus.submitted)
+        ),
+        "accept": lambda offer: (
+            offer.status is OfferStatus.submitted
+            and offer.request.offer_deadline <= local_now()
+        ),
+    }
 
     @action("submit", _l("Submit the offer"), icon="fa-paper-plane", multiple=False)
     def submit(self, offer):
@@ -128,6 +162,13 @@ class ServiceContractView(WorkflowSteps, OperatorModelView):
         "end_date": [NotBefore("start_date")],
     }
     base_order = ("signed_on", "desc")
+    step_offered = {
+        "prepare": _contract_in(ContractStatus.signed),
+        "start": _contract_in(ContractStatus.in_preparation),
+        "deliver": _contract_in(ContractStatus.in_delivery),
+        "close": _contract_in(ContractStatus.delivered),
+        "follow_up": _contract_in(ContractStatus.closed),
+    }
 
     @action("prepare", _l("Start preparing"), icon="fa-tasks", multiple=False)
     def prepare(self, contract):

@@ -33,6 +33,7 @@ class RequestQuestionView(WorkflowSteps, OperatorModelView):
         "published_on": _l("Answer published on"),
     }
     base_order = ("asked_on", "desc")
+    step_offered = {"publish_answer": lambda question: question.published_on is None}
 
     def pre_add(self, item: RequestQuestion) -> None:
         questions.ask(item, Viewer.current())
