@@ -40,6 +40,13 @@ def test_the_request_timeline_tells_steps_emails_and_answers(
             db.select(RequestForQuotation.id).filter_by(reference="TP-AIKA-1")
         )
     coordinator.post(f"/requestforquotationview/action/publish/{request_id}")
+    assert (
+        coordinator.post(
+            "/pathnoteview/add",
+            data={"request": request_id, "text": "Asiakas toivoo iltaryhmää."},
+        ).status_code
+        == 302
+    )
     client_as("provider1").post(
         "/requestquestionview/add",
         data={"request": request_id, "question": "Onko ryhmiä kaksi?"},
@@ -58,6 +65,10 @@ def test_the_request_timeline_tells_steps_emails_and_answers(
         for row in rows
     )
     assert any("Kysymys: Onko ryhmiä kaksi?" in row for row in rows)
+    assert any(
+        "Muistiinpano: Asiakas toivoo iltaryhmää." in row and "Sanna Virtanen" in row
+        for row in rows
+    )
 
     company_rows = _timeline_rows(
         coordinator.get(
@@ -76,6 +87,7 @@ def test_a_provider_sees_no_emails_or_audit_of_others_in_the_timeline(app, clien
     page = provider.get(f"/requestforquotationview/show/{request_id}").text
     assert "Sähköposti osoitteeseen" not in page
     assert "coordinator" not in page
+    assert "Muistiinpano:" not in page
 
 
 def _company_id(app, name) -> int:

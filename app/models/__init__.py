@@ -25,6 +25,7 @@ from app.models.foresight import ForesightNote
 from app.models.invoicing import CommissionRule, Invoice, InvoiceStatus
 from app.models.leads import Lead, LeadSource, LeadStatus
 from app.models.needs import NeedsAssessment, NeedStatus
+from app.models.notes import PathNote
 from app.models.offers import ConsortiumMember, Offer, OfferStatus
 from app.models.organisations import (
     ContactPerson,
@@ -96,6 +97,7 @@ __all__ = [
     "OutboxStatus",
     "OrganisationKind",
     "Participant",
+    "PathNote",
     "PartnershipAgreement",
     "PlanStatus",
     "ReportStatus",

@@ -42,6 +42,7 @@ from app.models import (
     OutboxMessage,
     Participant,
     PartnershipAgreement,
+    PathNote,
     RequestDistribution,
     RequestForQuotation,
     RequestQuestion,
@@ -245,6 +246,7 @@ COORDINATOR_READS: dict[type, Rule] = {
     ForesightNote: everything,
     AuditEvent: _audit_event_visible,
     OutboxMessage: everything,
+    PathNote: everything,
     OperatorUser: lambda viewer: ~OperatorUser.roles.any(Role.name == ADMIN),
     Role: lambda viewer: Role.name.in_([COORDINATOR, PROVIDER, STEERING_GROUP, CLIENT]),
 }

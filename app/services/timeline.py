@@ -20,6 +20,7 @@ from app.models import (
     NeedsAssessment,
     Offer,
     OutboxMessage,
+    PathNote,
     RequestDistribution,
     RequestQuestion,
     ServiceContract,
@@ -56,6 +57,7 @@ def request_timeline(request_id: int | str) -> list[TimelineEntry]:
     entries = _audit_entries(records)
     entries += _email_entries([request_id])
     entries += _question_entries([request_id])
+    entries += _note_entries(PathNote.request_id == request_id)
     return sorted(entries, key=lambda entry: entry.occurred_on, reverse=True)
 
 
@@ -81,7 +83,24 @@ def company_timeline(company_id: int | str) -> list[TimelineEntry]:
     entries = _audit_entries(records)
     entries += _email_entries(request_ids)
     entries += _question_entries(request_ids)
+    entries += _note_entries(
+        or_(PathNote.company_id == company_id, PathNote.request_id.in_(request_ids))
+    )
     return sorted(entries, key=lambda entry: entry.occurred_on, reverse=True)
+
+
+def _note_entries(condition) -> list[TimelineEntry]:
+    notes = db.session.scalars(
+        db.select(PathNote).where(condition, read_condition(PathNote, Viewer.current()))
+    )
+    return [
+        TimelineEntry(
+            _local(note.created_on),
+            gettext("Note: %(text)s", text=note.text),
+            str(note.created_by) if note.created_by else gettext("System"),
+        )
+        for note in notes
+    ]
 
 
 def _ids(model, condition) -> list[int]:

@@ -10,6 +10,7 @@ from app.views.coordination import (
 )
 from app.views.delivery import InvoiceView, ParticipantView
 from app.views.menu import MENU
+from app.views.notes import PathNoteView
 from app.views.organisations import (
     ClientCompanyView,
     ContactPersonView,
@@ -23,6 +24,7 @@ from app.views.service_menu import PartnershipAgreementView
 # Tabs on the show pages that tie a company's and a request's story together.
 # Set here, after every view class exists, since the tabs point across modules.
 ClientCompanyView.related_views = [
+    PathNoteView,
     ContactPersonView,
     LeadView,
     NeedsAssessmentView,
@@ -35,6 +37,7 @@ RequestForQuotationView.related_views = [
     NeedsAssessmentView,
     RequestDistributionView,
     RequestQuestionView,
+    PathNoteView,
     OfferView,
 ]
 

@@ -29,6 +29,7 @@ from app.views.delivery import (
     TrainingSessionView,
 )
 from app.views.joint_procurement import JointProcurementView
+from app.views.notes import PathNoteView
 from app.views.organisations import (
     ClientCompanyView,
     ContactPersonView,
@@ -112,6 +113,12 @@ MENU = (
                 "Joint procurement",
                 _l("Joint procurement"),
                 "fa-object-group",
+            ),
+            MenuItem(
+                PathNoteView,
+                "Coordinator's notes",
+                _l("Coordinator's notes"),
+                "fa-sticky-note",
             ),
             MenuItem(
                 RequestQuestionView,
