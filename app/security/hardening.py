@@ -5,10 +5,28 @@ that show no internals.
 
 from flask import Flask, render_template, request
 from flask_babel import get_locale
+from flask_babel import lazy_gettext as _l
 from flask_talisman import Talisman
 from flask_wtf.csrf import CSRFProtect
 
 csrf = CSRFProtect()
+
+# What an error page says: the status in words and what the user can do.
+ERROR_MESSAGES = {
+    400: _l("The request could not be understood. Go back and try again."),
+    403: _l("You do not have access to this page or record."),
+    404: _l("The page or record was not found. It may have been removed."),
+    405: _l("This address does not accept that kind of request."),
+    409: _l(
+        "The record was not saved because it conflicts with another record. Go "
+        "back, check the fields that must be unique, and save again."
+    ),
+    429: _l("Too many attempts. Wait a moment and try again."),
+    500: _l(
+        "Something went wrong on our side. Your change was not saved; try "
+        "again, and if the problem continues, contact the coordinator."
+    ),
+}
 
 # Scripts only from this site or inline with the page's nonce; Flask-AppBuilder's
 # markup uses style attributes, so inline styles are allowed, scripts are not.
@@ -78,8 +96,6 @@ def error_response(status: int):
     """The error page, or a JSON message for the API, for an HTTP status."""
     if request.path.startswith("/api/"):
         return {"message": _error_message(status)}, status
-    from app.views.errors import ERROR_MESSAGES
-
     page = render_template(
         "operator/error.html",
         status=status,
@@ -90,6 +106,4 @@ def error_response(status: int):
 
 
 def _error_message(status: int) -> str:
-    from app.views.errors import ERROR_MESSAGES
-
     return str(ERROR_MESSAGES.get(status, ERROR_MESSAGES[500]))
