@@ -31,7 +31,7 @@ def _status(app, contract_id):
         return db.session.get(ServiceContract, contract_id).status
 
 
-def test_a_delivery_is_prepared_delivered_closed_and_followed_up(app, client_as):
+def test_a_delivery_is_prepared_delivered_closed_and_followed_up(app, client_as, inbox):
     contract_id = _contract(app, client_as)
     lead, coordinator = client_as("provider1"), client_as("coordinator")
     url = f"/servicecontractview/action/{{}}/{contract_id}"
@@ -83,6 +83,8 @@ def test_a_delivery_is_prepared_delivered_closed_and_followed_up(app, client_as)
     )
     lead.post(url.format("start"))
     assert _status(app, contract_id) is ContractStatus.in_delivery
+    told = [m for m in inbox.messages if m["To"] == "timo.peltola@example.com"]
+    assert any(m["Subject"].endswith(": Toteutuksessa") for m in told), "client told"
     lead.post(url.format("deliver"))
     assert _status(app, contract_id) is ContractStatus.delivered
 

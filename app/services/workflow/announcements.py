@@ -20,6 +20,7 @@ from app.models import (
     Organisation,
     RequestForQuotation,
     RequestQuestion,
+    ServiceContract,
 )
 
 
@@ -117,6 +118,30 @@ def answer_published(question: RequestQuestion) -> int:
     )
 
 
+def delivery_moved(contract: ServiceContract) -> int:
+    """Tell the client companies' contact people that their training started,
+    was delivered or was closed."""
+    request = contract.offer.request
+    people = [
+        person
+        for company in request.client_companies
+        for person in company.contact_people
+        if person.is_active
+    ]
+    return _tell(
+        people,
+        request,
+        f"delivery-{contract.status.name}-{contract.id}",
+        lambda: gettext(
+            "Your training %(title)s: %(status)s",
+            title=request.title,
+            status=str(contract.status),
+        ),
+        "mail/delivery_moved.txt",
+        contract=contract,
+    )
+
+
 def _tell_provider(
     provider: Organisation,
     request: RequestForQuotation,
@@ -125,11 +150,24 @@ def _tell_provider(
     template: str,
     **context,
 ) -> int:
-    """Queue one email to each contact of the provider; the key names the event,
-    the request and the person, so a repeated announcement adds nothing."""
+    return _tell(
+        provider_contacts(provider), request, event, subject, template, **context
+    )
+
+
+def _tell(
+    people: list[ContactPerson],
+    request: RequestForQuotation,
+    event: str,
+    subject: Callable[[], str],
+    template: str,
+    **context,
+) -> int:
+    """Queue one email to each person; the key names the event, the request and
+    the person, so a repeated announcement adds nothing."""
     db.session.flush()
     queued = 0
-    for person in provider_contacts(provider):
+    for person in people:
         with force_locale(person.language.name):
             body = render_template(
                 template,

@@ -20,6 +20,7 @@ from app.models import (
 )
 from app.security.viewer import Viewer
 from app.services.clock import local_now
+from app.services.workflow import announcements
 from app.services.workflow.errors import TransitionRefusedError
 
 logger = logging.getLogger(__name__)
@@ -73,6 +74,7 @@ def start(contract: ServiceContract, viewer: Viewer) -> None:
             _l("The plan must be agreed with the client and have sessions first.")
         )
     contract.status = ContractStatus.in_delivery
+    announcements.delivery_moved(contract)
 
 
 def deliver(contract: ServiceContract, viewer: Viewer) -> None:
@@ -89,6 +91,7 @@ def deliver(contract: ServiceContract, viewer: Viewer) -> None:
             _l("The training is delivered only after its last session.")
         )
     contract.status = ContractStatus.delivered
+    announcements.delivery_moved(contract)
 
 
 def close(contract: ServiceContract, viewer: Viewer) -> None:
@@ -101,6 +104,7 @@ def close(contract: ServiceContract, viewer: Viewer) -> None:
             _l("Review the closing report with the lead provider first, then close.")
         )
     contract.status = ContractStatus.closed
+    announcements.delivery_moved(contract)
     logger.info("Contract %s closed by user %s", contract.id, viewer.user_id)
 
 
