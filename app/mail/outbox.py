@@ -1,14 +1,19 @@
 """Queueing messages in the outbox and delivering them after the commit.
 
 ``queue_message`` adds a message to the current transaction; it is sent only if
-that transaction commits. ``deliver_pending`` sends what waits, one message per
-transaction, and records the outcome; a failure is kept for a later try and
-never undoes the change that queued the message.
+that transaction commits. ``deliver_pending`` sends what waits. Each message is
+first claimed with one conditional update, so two senders never send the same
+message; a claim left by a sender that died is taken back after the lease. A
+temporary failure (a 4xx answer, a refused or silent connection) is tried again
+after a growing delay; a permanent one (a 5xx answer) marks the message failed.
 """
 
 import logging
+import smtplib
+from datetime import datetime, timedelta
 
 from flask import current_app
+from sqlalchemy import or_, update
 
 from app.extensions import db
 from app.mail.smtp import send_email
@@ -17,6 +22,15 @@ from app.models.choices import Language
 from app.models.history import utc_now
 
 logger = logging.getLogger(__name__)
+
+FIRST_RETRY = timedelta(minutes=1)
+LONGEST_RETRY = timedelta(hours=6)
+MAX_ATTEMPTS = 10
+CLAIM_LEASE = timedelta(minutes=15)
+
+
+class PermanentFailureError(Exception):
+    """The server refused the message for good; trying again will not help."""
 
 
 def queue_message(
@@ -45,34 +59,112 @@ def queue_message(
     return message
 
 
-def deliver_pending(limit: int = 100) -> int:
-    """Send up to ``limit`` waiting messages; returns how many were sent."""
+def retry_delay(attempts: int) -> timedelta:
+    """One minute after the first failure, doubling up to six hours."""
+    return min(FIRST_RETRY * 2 ** max(attempts - 1, 0), LONGEST_RETRY)
+
+
+def deliver_pending(limit: int = 100, now: datetime | None = None) -> int:
+    """Send up to ``limit`` messages that are due; returns how many were sent."""
     if current_app.config.get("MAIL_SUPPRESS_SEND"):
         return 0
-    pending = db.session.scalars(
+    now = now or utc_now()
+    _take_back_stale_claims(now)
+    due = db.session.scalars(
         db.select(OutboxMessage.id)
-        .where(OutboxMessage.status == OutboxStatus.pending)
+        .where(
+            OutboxMessage.status == OutboxStatus.pending,
+            or_(
+                OutboxMessage.next_attempt_on.is_(None),
+                OutboxMessage.next_attempt_on <= now,
+            ),
+        )
         .order_by(OutboxMessage.id)
         .limit(limit)
     ).all()
-    return sum(_deliver(message_id) for message_id in pending)
+    return sum(_deliver(message_id, now) for message_id in due)
 
 
-def _deliver(message_id: int) -> bool:
-    message = db.session.get(OutboxMessage, message_id)
-    if message is None or message.status is not OutboxStatus.pending:
+def _take_back_stale_claims(now: datetime) -> None:
+    db.session.execute(
+        update(OutboxMessage)
+        .where(
+            OutboxMessage.status == OutboxStatus.sending,
+            OutboxMessage.claimed_on < now - CLAIM_LEASE,
+        )
+        .values(status=OutboxStatus.pending, claimed_on=None)
+    )
+    db.session.commit()
+
+
+def _claim(message_id: int, now: datetime) -> bool:
+    claimed = db.session.execute(
+        update(OutboxMessage)
+        .where(
+            OutboxMessage.id == message_id,
+            OutboxMessage.status == OutboxStatus.pending,
+        )
+        .values(status=OutboxStatus.sending, claimed_on=now)
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    db.session.commit()
+    return claimed == 1
+
+
+def _deliver(message_id: int, now: datetime) -> bool:
+    if not _claim(message_id, now):
         return False
+    message = db.session.get(OutboxMessage, message_id)
+    db.session.refresh(message)
     message.attempts += 1
     try:
-        send_email(message.recipient, message.subject, message.body, message.message_id)
-    except Exception as error:  # any SMTP or network failure is kept for later
-        message.last_error = f"{type(error).__name__}: {error}"[:500]
-        db.session.commit()
-        logger.warning("Sending outbox message %s failed: %s", message_id, error)
+        _send(message)
+    except PermanentFailureError as error:
+        _record_failure(message, error, permanent=True, now=now)
+        return False
+    except (smtplib.SMTPException, OSError) as error:
+        _record_failure(message, error, permanent=False, now=now)
         return False
     message.status = OutboxStatus.sent
     message.sent_on = utc_now()
     message.last_error = None
+    message.claimed_on = None
     db.session.commit()
     logger.info("Sent outbox message %s", message_id)
     return True
+
+
+def _send(message: OutboxMessage) -> None:
+    """Send, telling a permanent refusal (5xx) from a temporary one."""
+    try:
+        send_email(message.recipient, message.subject, message.body, message.message_id)
+    except smtplib.SMTPRecipientsRefused as error:
+        codes = [code for code, _text in error.recipients.values()]
+        if all(code >= 500 for code in codes):
+            raise PermanentFailureError(f"recipient refused: {codes}") from error
+        raise
+    except smtplib.SMTPResponseException as error:
+        if error.smtp_code >= 500:
+            raise PermanentFailureError(
+                f"{error.smtp_code} {error.smtp_error!r}"
+            ) from error
+        raise
+
+
+def _record_failure(message, error, permanent: bool, now: datetime) -> None:
+    message.last_error = f"{type(error).__name__}: {error}"[:500]
+    message.claimed_on = None
+    if permanent or message.attempts >= MAX_ATTEMPTS:
+        message.status = OutboxStatus.failed
+        logger.warning("Outbox message %s failed for good: %s", message.id, error)
+    else:
+        message.status = OutboxStatus.pending
+        message.next_attempt_on = now + retry_delay(message.attempts)
+        logger.warning(
+            "Outbox message %s failed (attempt %s), retry at %s: %s",
+            message.id,
+            message.attempts,
+            message.next_attempt_on,
+            error,
+        )
+    db.session.commit()

@@ -12,6 +12,7 @@ from app.models.history import utc_now
 
 class OutboxStatus(Choice):
     pending = _l("Waiting to be sent")
+    sending = _l("Being sent")
     sent = _l("Sent")
     failed = _l("Sending failed")
 
@@ -37,6 +38,10 @@ class OutboxMessage(Model):
     attempts = Column(Integer, nullable=False, default=0)
     last_error = Column(String(500))
     created_on = Column(DateTime, nullable=False, default=utc_now)
+    # When a waiting message may be tried next (UTC); empty means now.
+    next_attempt_on = Column(DateTime, index=True)
+    # When a sender claimed it; a claim older than the lease is taken back.
+    claimed_on = Column(DateTime)
     sent_on = Column(DateTime)
     request_id = Column(
         Integer, ForeignKey("request_for_quotation.id", ondelete="SET NULL"), index=True

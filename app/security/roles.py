@@ -81,6 +81,7 @@ ROLE_SCREENS: dict[str, dict[str, tuple[str, ...]]] = {
         **_views(SERVICE_MENU, WRITE),
         **_views(STEERING, WRITE),
         "AuditEventView": READ,
+        "OutboxMessageView": READ,
         "OperatorUserView": MANAGE_ACCOUNTS,
     },
     PROVIDER: {
@@ -149,6 +150,7 @@ ROLE_SCREENS: dict[str, dict[str, tuple[str, ...]]] = {
     ADMIN: {
         **_views(ADMINISTRATION, WRITE),
         "AuditEventView": READ,
+        "OutboxMessageView": READ,
         "OperatorUserView": MANAGE_ACCOUNTS + ("can_delete", "resetpasswords"),
         "ResetPasswordView": ("can_this_form_get", "can_this_form_post"),
         "RoleModelView": READ,

@@ -349,6 +349,7 @@ STEERING_READS: dict[type, Rule] = {
 
 ADMIN_READS: dict[type, Rule] = {
     Organisation: everything,
+    OutboxMessage: everything,
     Group: everything,
     AuditEvent: _audit_event_visible,
     OperatorUser: everything,

@@ -37,6 +37,7 @@ from app.views.organisations import (
     ProviderView,
     TrainerView,
 )
+from app.views.outbox import OutboxMessageView
 from app.views.production import ConsortiumMemberView, OfferView, ServiceContractView
 from app.views.questions import RequestQuestionView
 from app.views.service_menu import (
@@ -271,6 +272,7 @@ MENU = (
                 "fa-sitemap",
             ),
             MenuItem(AuditEventView, "Audit log", _l("Audit log"), "fa-history"),
+            MenuItem(OutboxMessageView, "Sent mail", _l("Sent mail"), "fa-envelope"),
         ),
     ),
 )
