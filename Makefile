@@ -16,8 +16,11 @@ run: setup database demo
 	@echo "Koulutusoperaattori: http://127.0.0.1:$(PORT)/"
 	@echo "Demo logins (password: $${DEMO_PASSWORD:-demo-salasana}):"
 	@echo "  coordinator, provider1, provider2, steering, client1, client2, admin"
+	@echo "The reminder scheduler runs beside the web server."
 	@echo ""
-	$(FLASK) run --host 127.0.0.1 --port $(PORT)
+	$(FLASK) scheduler run & scheduler=$$!; \
+		trap 'kill $$scheduler 2>/dev/null' EXIT INT TERM; \
+		$(FLASK) run --host 127.0.0.1 --port $(PORT)
 
 test: setup
 	$(VENV)/bin/pytest

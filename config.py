@@ -91,6 +91,7 @@ class Config:
     MAIL_TIMEOUT = int(os.environ.get("MAIL_TIMEOUT", "10"))
     # The address of the site in links of emails, e.g. https://koulutus.vantaa.fi
     PUBLIC_URL = os.environ.get("PUBLIC_URL")
+    SCHEDULER_TICK_SECONDS = int(os.environ.get("SCHEDULER_TICK_SECONDS", "300"))
 
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"

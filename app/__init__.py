@@ -21,6 +21,7 @@ def create_app(config_object: object | str = "config.Config", **overrides) -> Fl
     app.config.from_object(config_object)
     app.config.update(overrides)
     _refuse_unsafe_production_config(app)
+    _wait_for_sqlite_locks(app)
 
     from app.security import audit, hardening
     from app.security.passwords import check_password
@@ -67,6 +68,15 @@ def _refuse_unsafe_production_config(app: Flask) -> None:
             "random value (for example `python -c 'import secrets; "
             "print(secrets.token_hex(32))'`)."
         )
+
+
+def _wait_for_sqlite_locks(app: Flask) -> None:
+    """The web server and the scheduler write to one SQLite file: let a writer
+    wait for another's transaction instead of failing after five seconds."""
+    if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
+        options = dict(app.config.get("SQLALCHEMY_ENGINE_OPTIONS") or {})
+        options["connect_args"] = {"timeout": 30}
+        app.config["SQLALCHEMY_ENGINE_OPTIONS"] = options
 
 
 def _ensure_sqlite_folder(app: Flask) -> None:

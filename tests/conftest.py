@@ -10,6 +10,7 @@ from app import create_app
 from app.demo.loader import DEMO_LOGINS, demo_password, load_demo_data
 from app.extensions import db
 from app.security.bootstrap import bootstrap_security
+from app.services.reminders.defaults import ensure_default_rules
 from config import TestConfig
 from tests.databases import drop_database, fresh_database, keep_databases
 
@@ -22,6 +23,7 @@ def migrate_and_bootstrap(app) -> None:
     with app.app_context():
         upgrade()
         bootstrap_security(app.appbuilder)
+        ensure_default_rules()
 
 
 @pytest.fixture(scope="session")

@@ -7,15 +7,18 @@ from flask import Flask, current_app
 def register_commands(app: Flask) -> None:
     app.cli.add_command(bootstrap)
     app.cli.add_command(demo)
+    app.cli.add_command(scheduler)
 
 
 @click.command("bootstrap")
 def bootstrap() -> None:
     """Create the roles and permissions (run after `flask db upgrade`)."""
     from app.security.bootstrap import bootstrap_security
+    from app.services.reminders.defaults import ensure_default_rules
 
     bootstrap_security(current_app.appbuilder)
-    click.echo("Roles and permissions are in place.")
+    ensure_default_rules()
+    click.echo("Roles, permissions and reminder rules are in place.")
 
 
 @click.group("demo")
@@ -32,3 +35,25 @@ def load_demo() -> None:
         click.echo("Demo data loaded.")
     else:
         click.echo("Demo data is already loaded; nothing changed.")
+
+
+@click.group("scheduler")
+def scheduler() -> None:
+    """The reminder scheduler."""
+
+
+@scheduler.command("run")
+def run_scheduler_command() -> None:
+    """Run the scheduler process (one per deployment)."""
+    from app.scheduling.scheduler import run_scheduler
+
+    run_scheduler(current_app._get_current_object())
+
+
+@scheduler.command("tick")
+def tick_command() -> None:
+    """Run one tick now: queue due reminders and send waiting mail."""
+    from app.services.reminders.tick import tick
+
+    queued, sent = tick()
+    click.echo(f"{queued} reminders queued, {sent} messages sent.")

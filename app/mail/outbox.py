@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 
 from flask import current_app
 from sqlalchemy import or_, update
+from sqlalchemy.exc import IntegrityError
 
 from app.extensions import db
 from app.mail.smtp import send_email
@@ -27,6 +28,7 @@ FIRST_RETRY = timedelta(minutes=1)
 LONGEST_RETRY = timedelta(hours=6)
 MAX_ATTEMPTS = 10
 CLAIM_LEASE = timedelta(minutes=15)
+QUEUED_IN_SESSION = "outbox_queued"
 
 
 class PermanentFailureError(Exception):
@@ -41,7 +43,9 @@ def queue_message(
     body: str,
     request_id: int | None = None,
 ) -> OutboxMessage | None:
-    """Add a message to the outbox unless one with the same key exists."""
+    """Add a message to the outbox unless one with the same key exists. The
+    insert runs in a savepoint, so a concurrent writer of the same key (a second
+    scheduler) makes this one add nothing instead of failing the transaction."""
     existing = db.session.scalar(
         db.select(OutboxMessage.id).where(OutboxMessage.key == key)
     )
@@ -55,8 +59,23 @@ def queue_message(
         body=body,
         request_id=request_id,
     )
-    db.session.add(message)
+    try:
+        with db.session.begin_nested():
+            db.session.add(message)
+    except IntegrityError:
+        return None
+    db.session.info.setdefault(QUEUED_IN_SESSION, []).append(message)
     return message
+
+
+def deliver_queued() -> int:
+    """Send the messages this session queued, right after its commit; what
+    waited before is left to the scheduler."""
+    queued = db.session.info.pop(QUEUED_IN_SESSION, [])
+    if current_app.config.get("MAIL_SUPPRESS_SEND"):
+        return 0
+    now = utc_now()
+    return sum(_deliver(message.id, now) for message in queued)
 
 
 def retry_delay(attempts: int) -> timedelta:

@@ -42,6 +42,7 @@ from app.models.quotations import (
     RequestStatus,
     SoughtDelivery,
 )
+from app.models.reminders import ReminderKind, ReminderRule
 from app.models.reporting import ClosingReport, ReportStatus
 from app.models.service_menu import (
     DeliveryFormat,
@@ -100,6 +101,8 @@ __all__ = [
     "PathNote",
     "PartnershipAgreement",
     "PlanStatus",
+    "ReminderKind",
+    "ReminderRule",
     "ReportStatus",
     "RequestDistribution",
     "RequestForQuotation",

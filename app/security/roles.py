@@ -82,6 +82,7 @@ ROLE_SCREENS: dict[str, dict[str, tuple[str, ...]]] = {
         **_views(STEERING, WRITE),
         "AuditEventView": READ,
         "OutboxMessageView": READ,
+        "ReminderRuleView": READ + ("can_edit",),
         "OperatorUserView": MANAGE_ACCOUNTS,
     },
     PROVIDER: {
@@ -151,6 +152,7 @@ ROLE_SCREENS: dict[str, dict[str, tuple[str, ...]]] = {
         **_views(ADMINISTRATION, WRITE),
         "AuditEventView": READ,
         "OutboxMessageView": READ,
+        "ReminderRuleView": READ + ("can_edit",),
         "OperatorUserView": MANAGE_ACCOUNTS + ("can_delete", "resetpasswords"),
         "ResetPasswordView": ("can_this_form_get", "can_this_form_post"),
         "RoleModelView": READ,

@@ -43,6 +43,7 @@ from app.models import (
     Participant,
     PartnershipAgreement,
     PathNote,
+    ReminderRule,
     RequestDistribution,
     RequestForQuotation,
     RequestQuestion,
@@ -247,6 +248,7 @@ COORDINATOR_READS: dict[type, Rule] = {
     AuditEvent: _audit_event_visible,
     OutboxMessage: everything,
     PathNote: everything,
+    ReminderRule: everything,
     OperatorUser: lambda viewer: ~OperatorUser.roles.any(Role.name == ADMIN),
     Role: lambda viewer: Role.name.in_([COORDINATOR, PROVIDER, STEERING_GROUP, CLIENT]),
 }

@@ -40,6 +40,7 @@ from app.views.organisations import (
 from app.views.outbox import OutboxMessageView
 from app.views.production import ConsortiumMemberView, OfferView, ServiceContractView
 from app.views.questions import RequestQuestionView
+from app.views.reminders import ReminderRuleView
 from app.views.service_menu import (
     CommissionRuleView,
     FundingOptionView,
@@ -273,6 +274,9 @@ MENU = (
             ),
             MenuItem(AuditEventView, "Audit log", _l("Audit log"), "fa-history"),
             MenuItem(OutboxMessageView, "Sent mail", _l("Sent mail"), "fa-envelope"),
+            MenuItem(
+                ReminderRuleView, "Reminder rules", _l("Reminder rules"), "fa-bell"
+            ),
         ),
     ),
 )

@@ -3,9 +3,9 @@ them. Sending happens after the commit, so a failing mail server never undoes
 or blocks the step."""
 
 from app.extensions import db
-from app.mail.outbox import deliver_pending
+from app.mail.outbox import deliver_queued
 
 
 def commit_and_send() -> None:
     db.session.commit()
-    deliver_pending()
+    deliver_queued()

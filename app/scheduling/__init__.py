@@ -1,0 +1,1 @@
+"""The scheduler process: one per deployment, never inside web workers."""
