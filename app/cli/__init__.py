@@ -45,8 +45,13 @@ def scheduler() -> None:
 @scheduler.command("run")
 def run_scheduler_command() -> None:
     """Run the scheduler process (one per deployment)."""
+    import logging
+
     from app.scheduling.scheduler import run_scheduler
 
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
     run_scheduler(current_app._get_current_object())
 
 
