@@ -1,69 +1,38 @@
-"""The demo's cases: companies standing at every step of the service path, and
-the steering group's work around them."""
+"""The demo's cases on the coordination path: leads, needs, and requests at
+every status up to an awarded contract."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 from decimal import Decimal
 
 from app.models import (
-    AgendaItem,
-    Certificate,
-    ClosingReport,
-    CommissionRule,
     ConsortiumMember,
     ContractStatus,
-    Decision,
-    DecisionStatus,
-    FeedbackAnswer,
-    FeedbackPoint,
-    FeedbackSurvey,
-    ImplementationPlan,
-    Invoice,
-    InvoiceKind,
-    InvoiceStatus,
-    InvoicingMilestone,
     Lead,
     LeadSource,
     LeadStatus,
-    Metric,
-    MetricTarget,
     NeedsAssessment,
     NeedStatus,
     Offer,
     OfferStatus,
-    Participant,
-    PlanStatus,
-    ReportStatus,
     RequestDistribution,
     RequestForQuotation,
     RequestStatus,
     ServiceContract,
     SoughtDelivery,
-    SteeringMeeting,
-    SteeringTheme,
-    SurveyKind,
-    TrainingSession,
 )
 
-PARTICIPANT_NAMES = [
-    ("Jussi", "Mattila"),
-    ("Noora", "Lahtinen"),
-    ("Arto", "Hämäläinen"),
-    ("Satu", "Leppänen"),
-    ("Mika", "Kettunen"),
-]
 
-
-def build_cases(world) -> None:
+def build_cases(world) -> dict[str, NeedsAssessment]:
+    """The coordination-path cases; returns the needs assessments by case, on
+    which the delivery cases build."""
     _leads(world)
     needs = _needs(world)
     _draft_request(world, needs)
     _published_requests(world, needs)
     _deadline_passed_request(world, needs)
     _contract_without_plan(world, needs)
-    _delivery_in_progress(world, needs)
-    _closed_delivery(world, needs)
     _cancelled_request(world, needs)
-    _steering_group(world)
+    return needs
 
 
 def _leads(world) -> None:
@@ -291,7 +260,7 @@ def _deadline_passed_request(world, needs) -> None:
     _offer(world, request, 2, "13400", OfferStatus.submitted)
 
 
-def _awarded(world, need, reference, title, deadline, winner, price, **contract):
+def awarded(world, need, reference, title, deadline, winner, price, **contract):
     request = _request(world, reference, title, [need], deadline, RequestStatus.awarded)
     offer = _offer(
         world,
@@ -316,7 +285,7 @@ def _awarded(world, need, reference, title, deadline, winner, price, **contract)
 
 
 def _contract_without_plan(world, needs) -> None:
-    _awarded(
+    awarded(
         world,
         needs["contract"],
         "TP-DEMO-005",
@@ -328,183 +297,6 @@ def _contract_without_plan(world, needs) -> None:
     )
 
 
-def _plan(world, contract, sessions_from, count):
-    plan = world.add(
-        ImplementationPlan(
-            contract=contract,
-            competence_goals="Osallistuja tunnistaa riskit ja toimii turvallisesti.",
-            contents="Neljä lähipäivää ja ohjattu harjoittelu työpaikalla.",
-            status=PlanStatus.agreed,
-            agreed_on=contract.signed_on,
-        )
-    )
-    for index in range(count):
-        day = world.at(sessions_from + 14 * index, hour=9)
-        world.add(
-            TrainingSession(
-                plan=plan,
-                topic=f"Lähipäivä {index + 1}",
-                starts_at=day,
-                ends_at=day.replace(hour=15),
-                place="Tikkurilan osaamiskampus, luokka 2.14",
-                trainer=world.trainers[
-                    world.providers.index(contract.offer.lead_provider)
-                ],
-            )
-        )
-    amount = contract.value / 2
-    milestones = (
-        (InvoiceKind.interim, "Välilasku toisen lähipäivän jälkeen", 14),
-        (InvoiceKind.final, "Loppulasku loppuraportin jälkeen", 60),
-    )
-    for kind, description, offset in milestones:
-        world.add(
-            InvoicingMilestone(
-                plan=plan,
-                kind=kind,
-                description=description,
-                due_on=world.days(sessions_from + offset),
-                amount=amount,
-            )
-        )
-    world.add(
-        FeedbackPoint(
-            plan=plan,
-            due_on=world.days(sessions_from + 15),
-            description="Väliarviointi toisen lähipäivän jälkeen",
-        )
-    )
-    return plan
-
-
-def _participants(world, contract, company, completed):
-    return [
-        world.add(
-            Participant(
-                contract=contract,
-                company=world.clients[company],
-                first_name=first,
-                last_name=last,
-                email=f"{first}.{last}@example.com".lower().replace("ä", "a"),
-                completed=completed,
-            )
-        )
-        for first, last in PARTICIPANT_NAMES
-    ]
-
-
-def _survey(world, contract, kind, opens, answers):
-    survey = world.add(
-        FeedbackSurvey(
-            contract=contract,
-            kind=kind,
-            opens_on=world.days(opens),
-            closes_on=world.days(opens + 14),
-        )
-    )
-    for rating, recommendation, comment in answers:
-        world.add(
-            FeedbackAnswer(
-                survey=survey,
-                answered_on=world.at(opens + 2, hour=12),
-                overall_rating=rating,
-                recommendation=recommendation,
-                comment=comment,
-            )
-        )
-
-
-def _invoice(world, contract, kind, issued, status):
-    world.add(
-        Invoice(
-            number=f"{contract.number}-{kind.name.upper()}",
-            contract=contract,
-            company=contract.offer.request.client_companies[0],
-            kind=kind,
-            issued_on=world.days(issued),
-            due_on=world.days(issued + 14),
-            amount=contract.value / 2,
-            vat_rate=Decimal("0"),
-            status=status,
-        )
-    )
-
-
-def _delivery_in_progress(world, needs) -> None:
-    contract = _awarded(
-        world,
-        needs["delivery"],
-        "TP-DEMO-006",
-        "Ennakoiva kunnossapito konepajalle",
-        -60,
-        0,
-        "14500",
-        status=ContractStatus.in_delivery,
-        members=[(1, "40")],
-    )
-    _plan(world, contract, -30, 4)
-    _participants(world, contract, 0, completed=False)
-    _survey(
-        world,
-        contract,
-        SurveyKind.interim,
-        -14,
-        [
-            (5, 9, "Käytännön esimerkit olivat hyviä."),
-            (4, 8, None),
-            (4, 7, "Enemmän harjoituksia."),
-        ],
-    )
-    _invoice(world, contract, InvoiceKind.interim, -10, InvoiceStatus.sent)
-
-
-def _closed_delivery(world, needs) -> None:
-    contract = _awarded(
-        world,
-        needs["closed"],
-        "TP-DEMO-007",
-        "Työmaan työturvallisuus",
-        -200,
-        0,
-        "7200",
-        status=ContractStatus.closed,
-    )
-    _plan(world, contract, -170, 3)
-    participants = _participants(world, contract, 9, completed=True)
-    _survey(
-        world,
-        contract,
-        SurveyKind.final,
-        -120,
-        [
-            (5, 10, "Erinomainen kouluttaja."),
-            (4, 9, None),
-            (5, 9, None),
-            (3, 6, "Liian lyhyt."),
-        ],
-    )
-    for participant in participants:
-        world.add(
-            Certificate(
-                participant=participant, issued_on=world.days(-118), hours=Decimal("24")
-            )
-        )
-    _invoice(world, contract, InvoiceKind.interim, -150, InvoiceStatus.paid)
-    _invoice(world, contract, InvoiceKind.final, -115, InvoiceStatus.paid)
-    world.add(
-        ClosingReport(
-            contract=contract,
-            summary="Koulutus toteutettiin suunnitellusti viidelle työnjohtajalle.",
-            feedback_analysis="Suositteluindeksi hyvä; toive pidemmästä kestosta.",
-            lessons_learned="Työmaakäynnit kannattaa sopia heti sopimusvaiheessa.",
-            follow_up_needs="Kiinnostus esihenkilövalmennukseen ensi vuonna.",
-            status=ReportStatus.reviewed,
-            submitted_on=world.days(-110),
-            reviewed_on=world.days(-100),
-        )
-    )
-
-
 def _cancelled_request(world, needs) -> None:
     _request(
         world,
@@ -513,98 +305,4 @@ def _cancelled_request(world, needs) -> None:
         [needs["cancelled"]],
         -45,
         RequestStatus.cancelled,
-    )
-
-
-def _steering_group(world) -> None:
-    past = world.add(
-        SteeringMeeting(
-            title="Ohjausryhmän kokous 3/2025",
-            starts_at=world.at(-30, hour=13),
-            place="Tikkurilan osaamiskampus",
-            attendees="Koordinaattori ja kuuden koulutustoimijan edustajat",
-            minutes="Käytiin läpi pilotin tulokset ja negatiivisen palautteen "
-            "käsittely.",
-        )
-    )
-    item = world.add(
-        AgendaItem(
-            meeting=past,
-            position=1,
-            title="Negatiivisen palautteen käsittely",
-            theme=SteeringTheme.negative_feedback,
-        )
-    )
-    world.add(
-        AgendaItem(
-            meeting=past,
-            position=2,
-            title="Koordinaattorin provisiomalli",
-            theme=SteeringTheme.commission_model,
-        )
-    )
-    world.add(
-        Decision(
-            meeting=past,
-            agenda_item=item,
-            owner="Sanna Virtanen",
-            text="Negatiivinen palaute käsitellään päätoimijan kanssa kahden "
-            "viikon kuluessa.",
-            due_on=world.days(-10),
-            status=DecisionStatus.done,
-        )
-    )
-    world.add(
-        Decision(
-            meeting=past,
-            owner="Petri Salonen",
-            text="Valmistellaan provisiomallin vaihtoehdot seuraavaan kokoukseen.",
-            due_on=world.days(15),
-            status=DecisionStatus.in_progress,
-        )
-    )
-    coming = world.add(
-        SteeringMeeting(
-            title="Ohjausryhmän kokous 4/2025",
-            starts_at=world.at(20, hour=13),
-            place="Teams",
-        )
-    )
-    world.add(
-        AgendaItem(
-            meeting=coming,
-            position=1,
-            title="Uudet palvelut tarjottimelle",
-            theme=SteeringTheme.new_services,
-        )
-    )
-    year = world.today.year
-    for metric, value in (
-        (Metric.leads, "120"),
-        (Metric.contracts, "25"),
-        (Metric.contract_value, "250000"),
-        (Metric.recommendation, "8"),
-    ):
-        world.add(
-            MetricTarget(
-                metric=metric,
-                period_start=date(year, 1, 1),
-                period_end=date(year, 12, 31),
-                target_value=Decimal(value),
-            )
-        )
-    world.add(
-        CommissionRule(
-            name="Yleinen provisio",
-            percentage=Decimal("5"),
-            valid_from=date(2025, 1, 1),
-        )
-    )
-    world.add(
-        CommissionRule(
-            name="Logistiikan yhteishankinnat",
-            percentage=Decimal("4"),
-            service_entity=world.entities[4],
-            valid_from=date(2025, 1, 1),
-        )
     )

@@ -15,6 +15,8 @@ from flask_appbuilder import AppBuilder
 
 from app.demo import data
 from app.demo.cases import build_cases
+from app.demo.deliveries import closed_delivery, delivery_in_progress
+from app.demo.steering import steering_group
 from app.extensions import db
 from app.models import (
     ContactPerson,
@@ -168,7 +170,10 @@ class DemoWorld:
         self._clients()
         self._service_menu()
         self._foresight()
-        build_cases(self)
+        needs = build_cases(self)
+        delivery_in_progress(self, needs)
+        closed_delivery(self, needs)
+        steering_group(self)
         db.session.flush()
 
     def _coordinator(self) -> None:

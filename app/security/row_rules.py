@@ -8,34 +8,26 @@ tab, form choice list and search widget queries through these rules
 user.
 """
 
-from collections.abc import Callable
-
 from flask_appbuilder.security.sqla.models import Group, Role
-from sqlalchemy import and_, exists, false, or_, select, true
+from sqlalchemy import and_, false, or_, true
 from sqlalchemy.sql.elements import ColumnElement
 
 from app.models import (
     AgendaItem,
     AuditEvent,
     Certificate,
-    ClosingReport,
     CommissionRule,
     ConsortiumMember,
     ContactPerson,
     Decision,
     FeedbackAnswer,
-    FeedbackPoint,
-    FeedbackSurvey,
     ForesightNote,
     FundingOption,
-    ImplementationPlan,
     Invoice,
-    InvoicingMilestone,
     Lead,
     MetricTarget,
     NeedsAssessment,
     Offer,
-    OfferStatus,
     OperatorUser,
     Organisation,
     OrganisationKind,
@@ -47,14 +39,11 @@ from app.models import (
     RequestDistribution,
     RequestForQuotation,
     RequestQuestion,
-    ServiceContract,
     ServiceEntity,
     ServiceTheme,
     SteeringMeeting,
     Trainer,
-    TrainingSession,
 )
-from app.models.quotations import request_client_company
 from app.security.role_names import (
     ADMIN,
     CLIENT,
@@ -62,160 +51,24 @@ from app.security.role_names import (
     PROVIDER,
     STEERING_GROUP,
 )
+from app.security.row_predicates import (
+    Rule,
+    audit_event_visible,
+    client_delivered_to,
+    client_of_provider,
+    contract_delivered,
+    contract_led,
+    contract_of_client,
+    delivery_rules,
+    draft_led,
+    everything,
+    offer_of_consortium,
+    offer_received,
+    opened_offer,
+    request_of_client,
+    request_sent_to,
+)
 from app.security.viewer import Viewer
-from app.services.clock import local_now
-
-Rule = Callable[[Viewer], ColumnElement[bool]]
-
-
-def everything(viewer: Viewer) -> ColumnElement[bool]:
-    return true()
-
-
-# --- Offers are sealed until the deadline --------------------------------------
-
-
-def _deadline_passed() -> ColumnElement[bool]:
-    return RequestForQuotation.offer_deadline <= local_now()
-
-
-def _opened_offer(viewer: Viewer) -> ColumnElement[bool]:
-    return Offer.request.has(_deadline_passed())
-
-
-def _audit_event_visible(viewer: Viewer) -> ColumnElement[bool]:
-    """Events of sealed offers and their consortium members hold the offer's
-    content; they stay hidden until the deadline, as the offer itself."""
-    offer_opened = exists(
-        select(1).where(Offer.id == AuditEvent.record_id, _opened_offer(viewer))
-    )
-    member_opened = exists(
-        select(1).where(
-            ConsortiumMember.id == AuditEvent.record_id,
-            ConsortiumMember.offer.has(_opened_offer(viewer)),
-        )
-    )
-    return or_(
-        AuditEvent.record_type.is_(None),
-        AuditEvent.record_type.not_in(["Offer", "ConsortiumMember"]),
-        and_(AuditEvent.record_type == "Offer", offer_opened),
-        and_(AuditEvent.record_type == "ConsortiumMember", member_opened),
-    )
-
-
-# --- What a provider takes part in ---------------------------------------------
-
-
-def _offer_of_consortium(viewer: Viewer) -> ColumnElement[bool]:
-    """Offers the provider leads or is a member of."""
-    return or_(
-        Offer.lead_provider_id == viewer.organisation_id,
-        Offer.members.any(ConsortiumMember.provider_id == viewer.organisation_id),
-    )
-
-
-def _offer_led(viewer: Viewer) -> ColumnElement[bool]:
-    return Offer.lead_provider_id == viewer.organisation_id
-
-
-def _contract_delivered(viewer: Viewer) -> ColumnElement[bool]:
-    return ServiceContract.offer.has(_offer_of_consortium(viewer))
-
-
-def _contract_led(viewer: Viewer) -> ColumnElement[bool]:
-    return ServiceContract.offer.has(_offer_led(viewer))
-
-
-def _request_sent_to(viewer: Viewer) -> ColumnElement[bool]:
-    return RequestForQuotation.distributions.any(
-        RequestDistribution.provider_id == viewer.organisation_id
-    )
-
-
-def _client_of_provider(viewer: Viewer) -> ColumnElement[bool]:
-    """Client companies on requests sent to the provider."""
-    return exists(
-        select(1)
-        .select_from(request_client_company)
-        .join(
-            RequestDistribution,
-            RequestDistribution.request_id == request_client_company.c.request_id,
-        )
-        .where(
-            request_client_company.c.company_id == Organisation.id,
-            RequestDistribution.provider_id == viewer.organisation_id,
-        )
-    )
-
-
-def _client_delivered_to(viewer: Viewer) -> ColumnElement[bool]:
-    """Client companies of contracts the provider delivers."""
-    return exists(
-        select(1)
-        .select_from(request_client_company)
-        .join(Offer, Offer.request_id == request_client_company.c.request_id)
-        .join(ServiceContract, ServiceContract.offer_id == Offer.id)
-        .where(
-            request_client_company.c.company_id == ContactPerson.organisation_id,
-            _offer_of_consortium(viewer),
-        )
-    )
-
-
-# --- What a client company owns ------------------------------------------------
-
-
-def _request_of_client(viewer: Viewer) -> ColumnElement[bool]:
-    return RequestForQuotation.client_companies.any(
-        Organisation.id == viewer.organisation_id
-    )
-
-
-def _offer_received(viewer: Viewer) -> ColumnElement[bool]:
-    """Offers to the client's requests, once their deadline has passed."""
-    return and_(
-        Offer.request.has(and_(_request_of_client(viewer), _deadline_passed())),
-        Offer.status.in_(
-            [OfferStatus.submitted, OfferStatus.accepted, OfferStatus.rejected]
-        ),
-    )
-
-
-def _contract_of_client(viewer: Viewer) -> ColumnElement[bool]:
-    return ServiceContract.offer.has(Offer.request.has(_request_of_client(viewer)))
-
-
-# --- Records that hang from a contract ------------------------------------------
-
-
-def _delivery_rules(contract: Rule) -> dict[type, Rule]:
-    """The same contract rule carried to every record of the delivery."""
-
-    def on_contract(model):
-        return lambda viewer: model.contract.has(contract(viewer))
-
-    def on_plan(model):
-        return lambda viewer: model.plan.has(
-            ImplementationPlan.contract.has(contract(viewer))
-        )
-
-    return {
-        ServiceContract: contract,
-        ImplementationPlan: on_contract(ImplementationPlan),
-        TrainingSession: on_plan(TrainingSession),
-        FeedbackPoint: on_plan(FeedbackPoint),
-        InvoicingMilestone: on_plan(InvoicingMilestone),
-        Participant: on_contract(Participant),
-        FeedbackSurvey: on_contract(FeedbackSurvey),
-        FeedbackAnswer: lambda viewer: FeedbackAnswer.survey.has(
-            FeedbackSurvey.contract.has(contract(viewer))
-        ),
-        Certificate: lambda viewer: Certificate.participant.has(
-            Participant.contract.has(contract(viewer))
-        ),
-        Invoice: on_contract(Invoice),
-        ClosingReport: on_contract(ClosingReport),
-    }
 
 
 def _own_account(viewer: Viewer) -> ColumnElement[bool]:
@@ -226,7 +79,7 @@ SERVICE_MENU = {ServiceEntity: everything, ServiceTheme: everything}
 SERVICE_MENU[FundingOption] = everything
 
 COORDINATOR_READS: dict[type, Rule] = {
-    **{model: everything for model in _delivery_rules(everything)},
+    **{model: everything for model in delivery_rules(everything)},
     **SERVICE_MENU,
     Organisation: everything,
     ContactPerson: everything,
@@ -238,14 +91,14 @@ COORDINATOR_READS: dict[type, Rule] = {
     RequestForQuotation: everything,
     RequestDistribution: everything,
     RequestQuestion: everything,
-    Offer: _opened_offer,
-    ConsortiumMember: lambda viewer: ConsortiumMember.offer.has(_opened_offer(viewer)),
+    Offer: opened_offer,
+    ConsortiumMember: lambda viewer: ConsortiumMember.offer.has(opened_offer(viewer)),
     SteeringMeeting: everything,
     AgendaItem: everything,
     Decision: everything,
     MetricTarget: everything,
     ForesightNote: everything,
-    AuditEvent: _audit_event_visible,
+    AuditEvent: audit_event_visible,
     OutboxMessage: everything,
     PathNote: everything,
     ReminderRule: everything,
@@ -254,53 +107,47 @@ COORDINATOR_READS: dict[type, Rule] = {
 }
 
 PROVIDER_READS: dict[type, Rule] = {
-    **_delivery_rules(_contract_delivered),
+    **delivery_rules(contract_delivered),
     **SERVICE_MENU,
     Organisation: lambda viewer: or_(
         Organisation.id == viewer.organisation_id,
         Organisation.kind.in_(
             [OrganisationKind.provider, OrganisationKind.coordinator]
         ),
-        _client_of_provider(viewer),
+        client_of_provider(viewer),
     ),
     ContactPerson: lambda viewer: or_(
         ContactPerson.organisation_id == viewer.organisation_id,
-        _client_delivered_to(viewer),
+        client_delivered_to(viewer),
     ),
     Trainer: lambda viewer: Trainer.provider_id == viewer.organisation_id,
     PartnershipAgreement: lambda viewer: (
         PartnershipAgreement.provider_id == viewer.organisation_id
     ),
-    RequestForQuotation: _request_sent_to,
+    RequestForQuotation: request_sent_to,
     RequestDistribution: lambda viewer: (
         RequestDistribution.provider_id == viewer.organisation_id
     ),
     RequestQuestion: lambda viewer: and_(
-        RequestQuestion.request.has(_request_sent_to(viewer)),
+        RequestQuestion.request.has(request_sent_to(viewer)),
         or_(
             RequestQuestion.provider_id == viewer.organisation_id,
             RequestQuestion.published_on.is_not(None),
         ),
     ),
-    Offer: _offer_of_consortium,
+    Offer: offer_of_consortium,
     ConsortiumMember: lambda viewer: ConsortiumMember.offer.has(
-        _offer_of_consortium(viewer)
+        offer_of_consortium(viewer)
     ),
     OperatorUser: _own_account,
 }
 
 
-def _draft_led(viewer: Viewer) -> ColumnElement[bool]:
-    """Offers the provider leads that are still drafts: a submitted offer
-    changes only through a new version."""
-    return and_(_offer_led(viewer), Offer.status == OfferStatus.draft)
-
-
 # What a provider may change: only what its organisation leads.
 PROVIDER_WRITES: dict[type, Rule] = {
-    **_delivery_rules(_contract_led),
-    Offer: _draft_led,
-    ConsortiumMember: lambda viewer: ConsortiumMember.offer.has(_draft_led(viewer)),
+    **delivery_rules(contract_led),
+    Offer: draft_led,
+    ConsortiumMember: lambda viewer: ConsortiumMember.offer.has(draft_led(viewer)),
     # Its own questions, until the answer is published.
     RequestQuestion: lambda viewer: and_(
         RequestQuestion.provider_id == viewer.organisation_id,
@@ -309,7 +156,7 @@ PROVIDER_WRITES: dict[type, Rule] = {
 }
 
 CLIENT_READS: dict[type, Rule] = {
-    **_delivery_rules(_contract_of_client),
+    **delivery_rules(contract_of_client),
     **SERVICE_MENU,
     Organisation: lambda viewer: Organisation.id == viewer.organisation_id,
     ContactPerson: lambda viewer: (
@@ -318,13 +165,11 @@ CLIENT_READS: dict[type, Rule] = {
     NeedsAssessment: lambda viewer: (
         NeedsAssessment.company_id == viewer.organisation_id
     ),
-    RequestForQuotation: _request_of_client,
-    Offer: _offer_received,
-    ConsortiumMember: lambda viewer: ConsortiumMember.offer.has(
-        _offer_received(viewer)
-    ),
+    RequestForQuotation: request_of_client,
+    Offer: offer_received,
+    ConsortiumMember: lambda viewer: ConsortiumMember.offer.has(offer_received(viewer)),
     Participant: lambda viewer: and_(
-        Participant.contract.has(_contract_of_client(viewer)),
+        Participant.contract.has(contract_of_client(viewer)),
         Participant.company_id == viewer.organisation_id,
     ),
     Certificate: lambda viewer: Certificate.participant.has(
@@ -353,7 +198,7 @@ ADMIN_READS: dict[type, Rule] = {
     Organisation: everything,
     OutboxMessage: everything,
     Group: everything,
-    AuditEvent: _audit_event_visible,
+    AuditEvent: audit_event_visible,
     OperatorUser: everything,
     Role: everything,
 }
