@@ -2,6 +2,7 @@
 the session, apps built by the real factory, and logged-in test clients."""
 
 import re
+from contextlib import contextmanager
 
 import pytest
 from flask_migrate import upgrade
@@ -34,9 +35,10 @@ def database_url(tmp_path_factory):
         drop_database(url)
 
 
-@pytest.fixture(scope="session")
-def app(database_url):
-    """The app over the session's database, holding the demo data."""
+@contextmanager
+def demo_app(database_url: str):
+    """An app over a migrated, bootstrapped database holding the demo data;
+    its connections are closed afterwards."""
     application = build_app(database_url)
     migrate_and_bootstrap(application)
     with application.app_context():
@@ -45,6 +47,13 @@ def app(database_url):
     with application.app_context():
         db.session.remove()
         db.engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def app(database_url):
+    """The app over the session's database, holding the demo data."""
+    with demo_app(database_url) as application:
+        yield application
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ from datetime import date, datetime, time, timedelta
 
 import pytest
 
-from app.demo.loader import load_demo_data
 from app.extensions import db
 from app.models import (
     Lead,
@@ -27,7 +26,7 @@ from app.models import (
 from app.security.viewer import SYSTEM
 from app.services.reminders.tick import run_reminders, tick
 from app.services.workflow import requests as request_steps
-from tests.conftest import build_app, migrate_and_bootstrap
+from tests.conftest import demo_app
 from tests.databases import drop_database, fresh_database
 
 TODAY = date(2027, 3, 28)  # the day Helsinki moves its clocks to summer time
@@ -42,7 +41,8 @@ def _messages(app, key_part: str) -> list[OutboxMessage]:
         return messages
 
 
-def _lead(app, follow_up: date, status=LeadStatus.new, owner="coordinator") -> int:
+def lead_due(app, follow_up: date, status=LeadStatus.new, owner="coordinator") -> int:
+    """A lead of a client company whose follow-up is due on ``follow_up``."""
     with app.app_context():
         company = db.session.scalars(
             db.select(Organisation).filter_by(kind=OrganisationKind.client)
@@ -66,9 +66,9 @@ def _run(app, today: date) -> int:
 
 
 def test_a_lead_is_followed_up_on_its_day_once_and_to_its_owner(app):
-    due = _lead(app, TODAY)
-    tomorrow = _lead(app, TODAY + timedelta(days=1))
-    dropped = _lead(app, TODAY, status=LeadStatus.dropped)
+    due = lead_due(app, TODAY)
+    tomorrow = lead_due(app, TODAY + timedelta(days=1))
+    dropped = lead_due(app, TODAY, status=LeadStatus.dropped)
 
     _run(app, TODAY)
     _run(app, TODAY)
@@ -82,7 +82,7 @@ def test_a_lead_is_followed_up_on_its_day_once_and_to_its_owner(app):
 
 
 def test_a_reminder_missed_while_the_scheduler_was_down_is_sent_once(app):
-    missed = _lead(app, TODAY - timedelta(days=2))
+    missed = lead_due(app, TODAY - timedelta(days=2))
 
     _run(app, TODAY)
     _run(app, TODAY + timedelta(days=1))
@@ -183,7 +183,7 @@ def test_a_disabled_rule_sends_nothing(app):
         rule.enabled = False
         db.session.commit()
     try:
-        lead_id = _lead(app, TODAY)
+        lead_id = lead_due(app, TODAY)
         _run(app, TODAY)
         assert _messages(app, f"lead_follow_up:lead-{lead_id}:") == []
     finally:
@@ -195,7 +195,7 @@ def test_a_disabled_rule_sends_nothing(app):
 
 
 def test_a_tick_queues_and_sends(app, inbox):
-    lead_id = _lead(app, datetime.now().date())
+    lead_id = lead_due(app, datetime.now().date())
     with app.app_context():
         queued, sent = tick()
     assert queued >= 1 and sent >= 1
@@ -209,14 +209,8 @@ def test_a_tick_queues_and_sends(app, inbox):
 def own_database(tmp_path):
     """A database of its own, so that a thousand leads burden no other test."""
     url = fresh_database(tmp_path, "reminders")
-    application = build_app(url)
-    migrate_and_bootstrap(application)
-    with application.app_context():
-        load_demo_data(application.appbuilder)
-    yield application
-    with application.app_context():
-        db.session.remove()
-        db.engine.dispose()
+    with demo_app(url) as application:
+        yield application
     drop_database(url)
 
 
@@ -270,7 +264,7 @@ def test_a_thousand_due_reminders_with_two_schedulers_make_a_thousand_messages(
 
 @pytest.mark.parametrize("today", [date(2027, 3, 28), date(2027, 10, 31)])
 def test_daylight_saving_days_behave_like_other_days(app, today):
-    lead_id = _lead(app, today)
+    lead_id = lead_due(app, today)
 
     _run(app, today)
     _run(app, today)

@@ -9,26 +9,15 @@ from datetime import datetime
 from pathlib import Path
 
 from app.extensions import db
-from app.models import Lead, LeadSource, Organisation, OrganisationKind, OutboxMessage
+from app.models import OutboxMessage
+from tests.test_reminders import lead_due
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_two_scheduler_processes_queue_a_due_reminder_once(app, database_url):
-    with app.app_context():
-        company = db.session.scalars(
-            db.select(Organisation).filter_by(kind=OrganisationKind.client)
-        ).first()
-        lead = Lead(
-            company=company,
-            source=LeadSource.phone,
-            next_follow_up_on=datetime.now().date(),
-            owner=app.appbuilder.sm.find_user(username="coordinator"),
-            description="kaksi ajastinta",
-        )
-        db.session.add(lead)
-        db.session.commit()
-        key_part = f"lead_follow_up:lead-{lead.id}:"
+    lead_id = lead_due(app, datetime.now().date())
+    key_part = f"lead_follow_up:lead-{lead_id}:"
     environment = {
         **os.environ,
         "DATABASE_URL": database_url,

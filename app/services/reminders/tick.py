@@ -4,7 +4,6 @@ enabled rule, write it to the outbox, then deliver what waits."""
 import logging
 from datetime import date
 
-from flask import current_app
 from jinja2.sandbox import SandboxedEnvironment
 
 from app.extensions import db
@@ -12,6 +11,7 @@ from app.mail.outbox import deliver_pending, queue_message
 from app.models import ReminderRule
 from app.services.clock import local_now
 from app.services.reminders.finders import FINDERS, DueReminder
+from app.services.workflow.announcements import public_link
 from app.views.formatting import format_date, format_wall_clock
 
 logger = logging.getLogger(__name__)
@@ -53,8 +53,7 @@ def _queue(rule: ReminderRule, due: DueReminder) -> int:
 
 
 def _link(due: DueReminder) -> str:
-    base = current_app.config.get("PUBLIC_URL") or "http://127.0.0.1:8080"
-    return base.rstrip("/") + "/"
+    return public_link("HomeView.index")
 
 
 # How many waiting messages one tick sends at most; the rest wait for the next.

@@ -189,12 +189,14 @@ def _tell(
 
 
 def _link_to(request: RequestForQuotation) -> str:
-    """An absolute link to the request: under PUBLIC_URL when it is set, else
+    return public_link("RequestForQuotationView.show", pk=request.id)
+
+
+def public_link(endpoint: str, **values) -> str:
+    """An absolute link for an email: under PUBLIC_URL when it is set, else
     under the address of the current request. Built without a request context,
-    so that commands and scheduled jobs can announce too."""
-    path = current_app.url_map.bind("localhost").build(
-        "RequestForQuotationView.show", {"pk": request.id}
-    )
+    so that commands and the scheduler can link too."""
+    path = current_app.url_map.bind("localhost").build(endpoint, values)
     base = current_app.config.get("PUBLIC_URL")
     if not base and has_request_context():
         base = http_request.host_url
