@@ -78,6 +78,13 @@ class Config:
     LANGUAGES = {"fi": {"flag": "fi", "name": "Suomi"}}
     OPERATOR_TIMEZONE = "Europe/Helsinki"
 
+    # "smtp" sends through MAIL_SERVER; "mailbox" keeps every message in the
+    # local mailbox (the sent-mail screen) and sends nothing. Without a
+    # MAIL_SERVER the mailbox is the default, so a new installation shows what
+    # it would send.
+    MAIL_BACKEND = os.environ.get("MAIL_BACKEND") or (
+        "smtp" if os.environ.get("MAIL_SERVER") else "mailbox"
+    )
     MAIL_SERVER = os.environ.get("MAIL_SERVER", "localhost")
     MAIL_PORT = int(os.environ.get("MAIL_PORT", "25"))
     MAIL_USE_TLS = _flag("MAIL_USE_TLS")
@@ -87,7 +94,8 @@ class Config:
     MAIL_DEFAULT_SENDER = os.environ.get(
         "MAIL_DEFAULT_SENDER", "koulutusoperaattori@localhost"
     )
-    MAIL_SUPPRESS_SEND = _flag("MAIL_SUPPRESS_SEND", default=True)
+    # Leave every message waiting in the outbox (tests that do not read mail).
+    MAIL_SUPPRESS_SEND = _flag("MAIL_SUPPRESS_SEND")
     MAIL_TIMEOUT = int(os.environ.get("MAIL_TIMEOUT", "10"))
     # The address of the site in links of emails, e.g. https://koulutus.vantaa.fi
     PUBLIC_URL = os.environ.get("PUBLIC_URL")
@@ -122,5 +130,7 @@ class TestConfig(Config):
     turns it on."""
 
     TESTING = True
+    MAIL_BACKEND = "smtp"
+    MAIL_SUPPRESS_SEND = True
     WTF_CSRF_ENABLED = False
     RATELIMIT_ENABLED = False

@@ -35,4 +35,10 @@ def start_smtp_server(port: int) -> tuple[Controller, Inbox]:
 
 
 def body_of(message: EmailMessage) -> str:
-    return message.get_content()
+    """The plain-text part."""
+    return message.get_body(preferencelist=("plain",)).get_content()
+
+
+def html_of(message: EmailMessage) -> str:
+    """The HTML part."""
+    return message.get_body(preferencelist=("html",)).get_content()

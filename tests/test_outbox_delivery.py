@@ -13,10 +13,16 @@ import pytest
 from aiosmtpd.controller import Controller
 
 from app.extensions import db
-from app.mail.outbox import deliver_pending, queue_message, retry_delay
+from app.mail.outbox import (
+    deliver_pending,
+    deliver_queued,
+    queue_message,
+    retry_delay,
+)
 from app.models import OutboxMessage, OutboxStatus
 from app.models.choices import Language
 from app.models.history import utc_now
+from tests.conftest import visible_text
 from tests.smtp import Inbox
 
 
@@ -155,3 +161,31 @@ def test_two_senders_at_once_send_every_message_exactly_once(app, inbox):
 
     received = [m["To"] for m in inbox.messages if m["To"] in recipients]
     assert sorted(received) == sorted(recipients)
+
+
+def test_without_a_mail_server_mail_is_kept_for_the_coordinator_to_read(
+    app, monkeypatch, mail_port, coordinator
+):
+    monkeypatch.setitem(app.config, "MAIL_BACKEND", "mailbox")
+    monkeypatch.setitem(app.config, "MAIL_SUPPRESS_SEND", False)
+    monkeypatch.setitem(app.config, "MAIL_SERVER", "127.0.0.1")
+    monkeypatch.setitem(app.config, "MAIL_PORT", mail_port)  # nothing listens
+    with app.app_context():
+        message = queue_message(
+            key=f"test:{uuid.uuid4()}",
+            recipient="paikallinen@example.com",
+            language=Language.fi,
+            subject="Testiviesti",
+            body="Hei",
+        )
+        db.session.commit()
+        message_id = message.id
+        assert deliver_queued() == 1
+
+    kept = _message(app, message_id)
+    assert kept.status is OutboxStatus.kept
+    assert kept.last_error is None and kept.sent_on is not None
+    page = coordinator.get(f"/outboxmessageview/show/{message_id}")
+    text = visible_text(page.get_data(as_text=True))
+    assert "paikallinen@example.com" in text and "Testiviesti" in text
+    assert "Paikallisessa postilaatikossa" in text

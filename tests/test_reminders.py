@@ -22,12 +22,16 @@ from app.models import (
     ReminderKind,
     ReminderRule,
     RequestForQuotation,
+    RequestStatus,
 )
 from app.security.viewer import SYSTEM
 from app.services.reminders.tick import run_reminders, tick
 from app.services.workflow import requests as request_steps
 from tests.conftest import demo_app
 from tests.databases import drop_database, fresh_database
+from tests.path_records import new_contract, rule_changed
+from tests.smtp import body_of, html_of
+from tests.test_workflow_offers import _move_deadline, _two_submitted_offers
 
 TODAY = date(2027, 3, 28)  # the day Helsinki moves its clocks to summer time
 
@@ -166,32 +170,24 @@ def test_an_expiring_partnership_agreement_reaches_provider_and_coordinator(app)
         agreement_id = agreement.id
         provider_emails = {p.email for p in agreement.provider.contact_people}
 
+    def due_today():
+        found = _messages(app, f"agreement_expiring:agreement-{agreement_id}:")
+        return [m for m in found if m.key.endswith(TODAY.isoformat())]
+
     _run(app, TODAY - timedelta(days=1))
-    assert _messages(app, f"agreement-{agreement_id}:") == []
+    assert due_today() == []
     _run(app, TODAY)
 
-    recipients = {m.recipient for m in _messages(app, f"agreement-{agreement_id}:")}
+    recipients = {m.recipient for m in due_today()}
     assert provider_emails <= recipients
     assert "sanna.virtanen@example.com" in recipients
 
 
 def test_a_disabled_rule_sends_nothing(app):
-    with app.app_context():
-        rule = db.session.scalars(
-            db.select(ReminderRule).filter_by(kind=ReminderKind.lead_follow_up)
-        ).one()
-        rule.enabled = False
-        db.session.commit()
-    try:
+    with rule_changed(app, ReminderKind.lead_follow_up, enabled=False):
         lead_id = lead_due(app, TODAY)
         _run(app, TODAY)
         assert _messages(app, f"lead_follow_up:lead-{lead_id}:") == []
-    finally:
-        with app.app_context():
-            db.session.scalars(
-                db.select(ReminderRule).filter_by(kind=ReminderKind.lead_follow_up)
-            ).one().enabled = True
-            db.session.commit()
 
 
 def test_a_tick_queues_and_sends(app, inbox):
@@ -270,3 +266,78 @@ def test_daylight_saving_days_behave_like_other_days(app, today):
     _run(app, today)
 
     assert len(_messages(app, f"lead_follow_up:lead-{lead_id}:")) == 1
+
+
+def test_a_passed_deadline_closes_the_request_and_tells_coordinator_and_client(
+    app, client_as
+):
+    request_id, winner_id, _other_id = _two_submitted_offers(app, client_as)
+    with app.app_context():
+        request = db.session.get(RequestForQuotation, request_id)
+        client_emails = {
+            person.email
+            for person in request.client_companies[0].contact_people
+            if person.is_active
+        }
+        provider_emails = {
+            person.email
+            for distribution in request.distributions
+            for person in distribution.provider.contact_people
+        }
+        coordinator = db.session.scalars(
+            db.select(Organisation).filter_by(kind=OrganisationKind.coordinator)
+        ).one()
+        coordinator_emails = {p.email for p in coordinator.contact_people}
+    _run(app, datetime.now().date())
+    assert _messages(app, f"offer_deadline_passed:request-{request_id}:") == []
+
+    _move_deadline(app, request_id, days=-1)
+    _run(app, datetime.now().date())
+
+    sent = _messages(app, f"offer_deadline_passed:request-{request_id}:")
+    recipients = {message.recipient for message in sent}
+    assert recipients == client_emails | coordinator_emails
+    assert not recipients & provider_emails
+    assert "Tarjouksia tuli 2." in sent[0].body
+    with app.app_context():
+        closed = db.session.get(RequestForQuotation, request_id)
+        assert closed.status is RequestStatus.closed
+    response = client_as("client1").post(f"/offerview/action/accept/{winner_id}")
+    assert "/servicecontractview/show/" in response.headers["Location"], (
+        "a closed request can still be decided"
+    )
+
+
+def test_a_reminder_reaches_the_recipient_in_their_language_with_html_and_link(
+    app, inbox
+):
+    case = new_contract(app, signed_on=TODAY, provider_languages=("sv", "en"))
+    with app.app_context():
+        offset = db.session.scalar(
+            db.select(ReminderRule.offset_days).filter_by(
+                kind=ReminderKind.plan_missing
+            )
+        )
+    with (
+        rule_changed(app, ReminderKind.plan_missing, copy_to_coordinator=True),
+        app.app_context(),
+    ):
+        tick(TODAY - timedelta(days=offset))
+
+    mine = [m for m in inbox.messages if case.provider_emails & {m["To"]}]
+    by_language = {m["To"].split("-")[2]: m for m in mine}
+    swedish, english = by_language["sv"], by_language["en"]
+    assert swedish["Subject"].startswith("Genomförandeplan saknas")
+    assert english["Subject"].startswith("Implementation plan missing")
+    link = f"https://operaattori.example/servicecontractview/show/{case.contract_id}"
+    assert link in body_of(swedish)
+    assert f'<a href="{link}">' in html_of(swedish)
+    assert 'lang="sv"' in html_of(swedish)
+    copies = [
+        m
+        for m in inbox.messages
+        if m["To"] == "sanna.virtanen@example.com" and link in body_of(m)
+    ]
+    assert len(copies) == 1, "one copy to each coordinator contact"
+    assert copies[0]["Subject"].startswith("Toteutussuunnitelma puuttuu")
+    assert len({m["Message-ID"] for m in mine + copies}) == len(mine) + 1

@@ -33,6 +33,7 @@ PUBLIC_ROUTES = {
     "AuthDBView.logout": "signing out",
     "SecurityApi.login": "the API's token login",
     "SecurityApi.refresh": "the API's token refresh; it needs a refresh token",
+    "SurveyAnswerView.answer": "a personal survey link; the token is the key",
 }
 
 # Routes guarded by the permission of the action named in the URL; no role is

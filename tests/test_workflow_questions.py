@@ -3,6 +3,7 @@ answer reaches every provider of the request at once."""
 
 from app.extensions import db
 from app.models import RequestForQuotation, RequestQuestion
+from tests.smtp import body_of
 from tests.test_workflow_offers import _flash, _move_deadline, _published_request
 
 
@@ -53,7 +54,7 @@ def test_a_question_is_answered_to_every_provider_of_the_request(
             for d in request.distributions
         )
     assert len(answers) == pool_contacts
-    assert all("Voi." in m.get_content() for m in answers)
+    assert all("Voi." in body_of(m) for m in answers)
     page = other.get(f"/requestquestionview/show/{question_id}").get_data(as_text=True)
     assert "Voi." in page
     assert "Kehärata-opisto" not in page, "the asker is not named"

@@ -6,6 +6,8 @@ first claimed with one conditional update, so two senders never send the same
 message; a claim left by a sender that died is taken back after the lease. A
 temporary failure (a 4xx answer, a refused or silent connection) is tried again
 after a growing delay; a permanent one (a 5xx answer) marks the message failed.
+With the "mailbox" backend nothing leaves the machine: messages are kept for the
+sent-mail screen.
 """
 
 import logging
@@ -17,6 +19,7 @@ from sqlalchemy import or_, update
 from sqlalchemy.exc import IntegrityError
 
 from app.extensions import db
+from app.mail.html import html_body
 from app.mail.smtp import send_email
 from app.models import OutboxMessage, OutboxStatus
 from app.models.choices import Language
@@ -136,6 +139,8 @@ def _deliver(message_id: int, now: datetime) -> bool:
     message = db.session.get(OutboxMessage, message_id)
     db.session.refresh(message)
     message.attempts += 1
+    if current_app.config.get("MAIL_BACKEND") == "mailbox":
+        return _keep(message)
     try:
         _send(message)
     except PermanentFailureError as error:
@@ -153,10 +158,23 @@ def _deliver(message_id: int, now: datetime) -> bool:
     return True
 
 
+def _keep(message: OutboxMessage) -> bool:
+    """No mail server: the message stays in the local mailbox, to be read on
+    the sent-mail screen."""
+    message.status = OutboxStatus.kept
+    message.sent_on = utc_now()
+    message.claimed_on = None
+    db.session.commit()
+    return True
+
+
 def _send(message: OutboxMessage) -> None:
     """Send, telling a permanent refusal (5xx) from a temporary one."""
+    html = html_body(message.subject, message.body, message.language.name)
     try:
-        send_email(message.recipient, message.subject, message.body, message.message_id)
+        send_email(
+            message.recipient, message.subject, message.body, html, message.message_id
+        )
     except smtplib.SMTPRecipientsRefused as error:
         codes = [code for code, _text in error.recipients.values()]
         if all(code >= 500 for code in codes):

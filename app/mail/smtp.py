@@ -12,14 +12,18 @@ from flask_mail import Message
 DEFAULT_TIMEOUT_SECONDS = 10
 
 
-def send_email(recipient: str, subject: str, body: str, message_id: str) -> None:
-    """Send one plain-text message; raises on any failure."""
+def send_email(
+    recipient: str, subject: str, body: str, html: str, message_id: str
+) -> None:
+    """Send one message with a plain-text and an HTML part; raises on any
+    failure."""
     config = current_app.config
     sender = config["MAIL_DEFAULT_SENDER"]
     message = Message(
         subject=subject,
         recipients=[recipient],
         body=body,
+        html=html,
         sender=sender,
     )
     message.msgId = message_id

@@ -20,7 +20,12 @@ from app.models.delivery import (
     PlanStatus,
     TrainingSession,
 )
-from app.models.feedback import FeedbackAnswer, FeedbackSurvey, SurveyKind
+from app.models.feedback import (
+    FeedbackAnswer,
+    FeedbackSurvey,
+    SurveyInvitation,
+    SurveyKind,
+)
 from app.models.foresight import ForesightNote
 from app.models.invoicing import CommissionRule, Invoice, InvoiceStatus
 from app.models.leads import Lead, LeadSource, LeadStatus
@@ -75,6 +80,7 @@ __all__ = [
     "DecisionStatus",
     "DeliveryFormat",
     "FeedbackAnswer",
+    "SurveyInvitation",
     "FeedbackPoint",
     "FeedbackSurvey",
     "ForesightNote",

@@ -5,6 +5,7 @@ import secrets
 from flask_appbuilder import Model
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import (
+    Boolean,
     CheckConstraint,
     Column,
     Date,
@@ -13,11 +14,12 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import relationship
 
 from app.models.choices import Choice, choice_column_type
-from app.models.history import RecordHistory
+from app.models.history import RecordHistory, utc_now
 
 
 class SurveyKind(Choice):
@@ -25,7 +27,7 @@ class SurveyKind(Choice):
     final = _l("Final feedback")
 
 
-def new_answer_token() -> str:
+def new_invitation_token() -> str:
     return secrets.token_urlsafe(24)
 
 
@@ -49,14 +51,17 @@ class FeedbackSurvey(RecordHistory, Model):
     answers = relationship(
         "FeedbackAnswer", back_populates="survey", cascade="all, delete-orphan"
     )
+    invitations = relationship(
+        "SurveyInvitation", back_populates="survey", cascade="all, delete-orphan"
+    )
 
     def __str__(self) -> str:
         return f"{self.contract.number} {self.kind}"
 
 
 class FeedbackAnswer(RecordHistory, Model):
-    """One answer to a survey. Answers are anonymous: the token lets a
-    respondent answer once, but the answer does not name the person."""
+    """One answer to a survey. Answers are anonymous: nothing links an answer
+    to the invitation it came through."""
 
     __tablename__ = "feedback_answer"
     __table_args__ = (
@@ -77,7 +82,6 @@ class FeedbackAnswer(RecordHistory, Model):
         nullable=False,
         index=True,
     )
-    token = Column(String(64), nullable=False, unique=True, default=new_answer_token)
     answered_on = Column(DateTime)
     overall_rating = Column(Integer)
     recommendation = Column(Integer)
@@ -87,3 +91,48 @@ class FeedbackAnswer(RecordHistory, Model):
 
     def __str__(self) -> str:
         return f"{self.survey} #{self.id}"
+
+
+class SurveyInvitation(Model):
+    """A personal link to a survey for one participant or one client contact.
+    It can be answered once; it records that the person answered, not what or
+    when (so it keeps no change stamps)."""
+
+    __tablename__ = "survey_invitation"
+    __table_args__ = (
+        CheckConstraint(
+            "(participant_id IS NULL) <> (contact_person_id IS NULL)",
+            name="ck_survey_invitation_invitee",
+        ),
+        UniqueConstraint("survey_id", "participant_id"),
+        UniqueConstraint("survey_id", "contact_person_id"),
+    )
+
+    id = Column(Integer, primary_key=True)
+    survey_id = Column(
+        Integer,
+        ForeignKey("feedback_survey.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    )
+    participant_id = Column(Integer, ForeignKey("participant.id", ondelete="CASCADE"))
+    contact_person_id = Column(
+        Integer, ForeignKey("contact_person.id", ondelete="CASCADE")
+    )
+    token = Column(
+        String(64), nullable=False, unique=True, default=new_invitation_token
+    )
+    created_on = Column(DateTime, nullable=False, default=utc_now)
+    # Whether the link was used, not when: a time could tie it to the answer.
+    answered = Column(Boolean, nullable=False, default=False)
+
+    survey = relationship("FeedbackSurvey", back_populates="invitations")
+    participant = relationship("Participant")
+    contact_person = relationship("ContactPerson")
+
+    @property
+    def invitee(self):
+        return self.participant or self.contact_person
+
+    def __str__(self) -> str:
+        return f"{self.survey} – {self.invitee}"

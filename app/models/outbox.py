@@ -15,6 +15,7 @@ class OutboxStatus(Choice):
     sending = _l("Being sent")
     sent = _l("Sent")
     failed = _l("Sending failed")
+    kept = _l("In the local mailbox (no mail server)")
 
 
 class OutboxMessage(Model):

@@ -20,6 +20,7 @@ from app.views.organisations import (
 from app.views.production import OfferView
 from app.views.questions import RequestQuestionView
 from app.views.service_menu import PartnershipAgreementView
+from app.views.survey_answer import SurveyAnswerView
 
 # Tabs on the show pages that tie a company's and a request's story together.
 # Set here, after every view class exists, since the tabs point across modules.
@@ -55,3 +56,4 @@ def register_views(appbuilder: AppBuilder) -> None:
                 category_label=category.label,
                 category_icon=category.icon,
             )
+    appbuilder.add_view_no_menu(SurveyAnswerView)

@@ -170,9 +170,7 @@ class RequestForQuotationView(WorkflowSteps, OperatorModelView):
     base_order = ("offer_deadline", "desc")
     step_offered = {
         "publish": lambda request: request.status is RequestStatus.draft,
-        "cancel": lambda request: (
-            request.status in (RequestStatus.draft, RequestStatus.published)
-        ),
+        "cancel": lambda request: request.status in requests.CANCELLABLE,
     }
 
     @action(

@@ -116,7 +116,6 @@ class FeedbackAnswerView(OperatorModelView):
     edit_title = _l("Edit feedback answer")
     list_columns = ["survey", "answered_on", "overall_rating", "recommendation"]
     search_columns = ["answered_on", "overall_rating", "recommendation", "comment"]
-    show_exclude_columns = ["token"]
     add_columns = edit_columns = [
         "survey",
         "answered_on",

@@ -1,43 +1,44 @@
-"""The reminder rules a new installation starts with, in Finnish."""
+"""The reminder rules a new installation starts with: their timing and their
+words in Finnish, Swedish and English."""
 
 from app.extensions import db
 from app.models import ReminderKind, ReminderRule
+from app.services.reminders.texts import letter
 
-DEFAULT_RULES = {
-    ReminderKind.offer_deadline_approaching: (
-        3,
-        "Muistutus: tarjousten määräaika {{ request.offer_deadline|wall_clock }}",
-        "Hei {{ person.first_name }},\n\n"
-        "tarjouspyyntöön {{ request.reference }} {{ request.title }} ei ole vielä "
-        "tullut tarjoustanne eikä kieltäytymistänne. Määräaika on "
-        "{{ request.offer_deadline|wall_clock }}.\n\n{{ link }}\n",
-    ),
-    ReminderKind.lead_follow_up: (
-        0,
-        "Liidin seuranta: {{ lead.company }}",
-        "Hei {{ person.first_name }},\n\nliidin {{ lead.company }} seuraava "
-        "yhteydenotto oli sovittu päivälle {{ lead.next_follow_up_on|date }}.\n\n"
-        "{{ link }}\n",
-    ),
-    ReminderKind.agreement_expiring: (
-        30,
-        "Kumppanuussopimus päättyy {{ agreement.valid_until|date }}",
-        "Hei {{ person.first_name }},\n\n{{ agreement.provider }}: "
-        "kumppanuussopimus päättyy {{ agreement.valid_until|date }}. Sopikaa "
-        "jatkosta koordinaattorin kanssa.\n\n{{ link }}\n",
-    ),
+# Days before the date the reminder is about; negative is after it.
+DEFAULT_OFFSETS = {
+    ReminderKind.offer_deadline_approaching: 3,
+    ReminderKind.offer_deadline_passed: 0,
+    ReminderKind.lead_follow_up: 0,
+    ReminderKind.plan_missing: -14,
+    ReminderKind.feedback_due: 0,
+    ReminderKind.feedback_not_answered: 3,
+    ReminderKind.invoicing_due: 0,
+    ReminderKind.closing_report_due: -14,
+    ReminderKind.follow_up_survey: -180,
+    ReminderKind.steering_meeting: 7,
+    ReminderKind.agreement_expiring: 30,
 }
+LANGUAGES = ("fi", "sv", "en")
 
 
 def ensure_default_rules() -> int:
-    """Create the rules that do not exist yet; returns how many were made."""
-    existing = set(db.session.scalars(db.select(ReminderRule.kind)))
+    """Create the rules that do not exist yet and fill the texts left empty in
+    existing ones; what the coordinator wrote stays. Returns how many rules
+    were made."""
+    rules = {rule.kind: rule for rule in db.session.scalars(db.select(ReminderRule))}
     made = 0
-    for kind, (offset, subject, body) in DEFAULT_RULES.items():
-        if kind not in existing:
-            db.session.add(
-                ReminderRule(kind=kind, offset_days=offset, subject=subject, body=body)
-            )
+    for kind, offset in DEFAULT_OFFSETS.items():
+        rule = rules.get(kind)
+        if rule is None:
+            rule = ReminderRule(kind=kind, offset_days=offset)
+            db.session.add(rule)
             made += 1
+        for language in LANGUAGES:
+            subject, body = letter(kind, language)
+            if not getattr(rule, f"subject_{language}"):
+                setattr(rule, f"subject_{language}", subject)
+            if not getattr(rule, f"body_{language}"):
+                setattr(rule, f"body_{language}", body)
     db.session.commit()
     return made

@@ -1,7 +1,9 @@
-"""The scheduler's tick: find what is due today (Helsinki time) under every
-enabled rule, write it to the outbox, then deliver what waits."""
+"""The scheduler's tick: close the requests whose offer deadline passed, find
+what is due today (Helsinki time) under every enabled rule, write it to the
+outbox, then deliver what waits."""
 
 import logging
+from dataclasses import replace
 from datetime import date
 
 from jinja2.sandbox import SandboxedEnvironment
@@ -10,34 +12,51 @@ from app.extensions import db
 from app.mail.outbox import deliver_pending, queue_message
 from app.models import ReminderRule
 from app.services.clock import local_now
-from app.services.reminders.finders import FINDERS, DueReminder
-from app.services.workflow.announcements import public_link
-from app.views.formatting import format_date, format_wall_clock
+from app.services.reminders.due import DueReminder, coordinator_contacts
+from app.services.reminders.finders import FINDERS
+from app.services.workflow.requests import close_passed_deadlines
+from app.views.formatting import euros, format_date, format_wall_clock
 
 logger = logging.getLogger(__name__)
 
 # Rule templates are written by users: render them in a sandbox.
 _templates = SandboxedEnvironment(autoescape=False)
-_templates.filters.update(date=format_date, wall_clock=format_wall_clock)
+_templates.filters.update(date=format_date, wall_clock=format_wall_clock, money=euros)
 
 
 def run_reminders(today: date | None = None) -> int:
     """Queue every reminder due by ``today``; returns how many were new."""
     today = today or local_now().date()
+    close_passed_deadlines()
     queued = 0
     rules = db.session.scalars(
         db.select(ReminderRule).where(ReminderRule.enabled.is_(True))
     ).all()
     for rule in rules:
+        copied = set()
         for due in FINDERS[rule.kind](rule, today):
             queued += _queue(rule, due)
+            if rule.copy_to_coordinator and (due.record, due.due_on) not in copied:
+                copied.add((due.record, due.due_on))
+                for coordinator in coordinator_contacts():
+                    queued += _queue(rule, replace(due, recipient=coordinator))
         db.session.commit()
     logger.info("Reminder tick for %s queued %s messages", today, queued)
     return queued
 
 
+def render(rule: ReminderRule, due: DueReminder) -> tuple[str, str]:
+    """The subject and body of one reminder, in its recipient's language."""
+    subject, body = rule.texts(due.recipient.language)
+    context = {**due.context, "person": due.recipient, "link": due.link}
+    return (
+        _templates.from_string(subject).render(context).strip(),
+        _templates.from_string(body).render(context),
+    )
+
+
 def _queue(rule: ReminderRule, due: DueReminder) -> int:
-    context = {**due.context, "person": due.recipient, "link": _link(due)}
+    subject, body = render(rule, due)
     message = queue_message(
         key=(
             f"reminder:{rule.kind.name}:{due.record}:{due.recipient.email}:"
@@ -45,15 +64,11 @@ def _queue(rule: ReminderRule, due: DueReminder) -> int:
         ),
         recipient=due.recipient.email,
         language=due.recipient.language,
-        subject=_templates.from_string(rule.subject).render(context).strip(),
-        body=_templates.from_string(rule.body).render(context),
+        subject=subject,
+        body=body,
         request_id=due.request_id,
     )
     return 0 if message is None else 1
-
-
-def _link(due: DueReminder) -> str:
-    return public_link("HomeView.index")
 
 
 # How many waiting messages one tick sends at most; the rest wait for the next.

@@ -24,6 +24,8 @@ from app.services.clock import local_now
 from app.services.workflow import announcements
 from app.services.workflow.errors import TransitionRefusedError
 
+CANCELLABLE = (RequestStatus.draft, RequestStatus.published, RequestStatus.closed)
+
 logger = logging.getLogger(__name__)
 
 
@@ -80,9 +82,9 @@ def publish(request: RequestForQuotation, viewer: Viewer) -> int:
 
 def cancel(request: RequestForQuotation, viewer: Viewer) -> int:
     """Cancel a draft or published request and tell the providers it reached."""
-    if request.status not in (RequestStatus.draft, RequestStatus.published):
+    if request.status not in CANCELLABLE:
         raise TransitionRefusedError(
-            _l("Only a draft or published request can be cancelled.")
+            _l("Only a draft, published or closed request can be cancelled.")
         )
     request.status = RequestStatus.cancelled
     queued = 0
@@ -90,3 +92,24 @@ def cancel(request: RequestForQuotation, viewer: Viewer) -> int:
         queued += announcements.request_cancelled(request, distribution.provider)
     logger.info("Request %s cancelled by user %s", request.id, viewer.user_id)
     return queued
+
+
+def close_passed_deadlines() -> int:
+    """Move published requests whose offer deadline passed to "deadline
+    passed"; the scheduler's tick calls this. Each change is audited as the
+    system's."""
+    passed = db.session.scalars(
+        db.select(RequestForQuotation)
+        .where(
+            RequestForQuotation.status == RequestStatus.published,
+            RequestForQuotation.offer_deadline <= local_now(),
+        )
+        # A second scheduler skips what the first is closing (PostgreSQL).
+        .with_for_update(skip_locked=True)
+    ).all()
+    for request in passed:
+        request.status = RequestStatus.closed
+    db.session.commit()
+    if passed:
+        logger.info("Offer deadline passed for %s requests", len(passed))
+    return len(passed)

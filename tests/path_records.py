@@ -1,0 +1,167 @@
+"""Records of the path's second half made directly in the database, each test
+with its own: a contract of a fresh request between a client company of the
+demo and a provider of the demo."""
+
+import uuid
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+
+from stdnum.fi import ytunnus
+
+from app.extensions import db
+from app.models import (
+    ContactPerson,
+    ContractStatus,
+    Offer,
+    OfferStatus,
+    Organisation,
+    OrganisationKind,
+    OutboxMessage,
+    ReminderRule,
+    RequestForQuotation,
+    RequestStatus,
+    ServiceContract,
+)
+from app.models.choices import Language
+
+
+@dataclass
+class ContractCase:
+    contract_id: int
+    request_id: int
+    company_id: int
+    provider_emails: set[str]
+    client_emails: set[str]
+    other_emails: set[str] = field(default_factory=set)
+
+
+def _first(kind: OrganisationKind, skip: int = 0) -> Organisation:
+    return db.session.scalars(
+        db.select(Organisation).filter_by(kind=kind).order_by(Organisation.id)
+    ).all()[skip]
+
+
+def _active_emails(organisation: Organisation) -> set[str]:
+    return {p.email for p in organisation.contact_people if p.is_active}
+
+
+def new_contract(
+    app,
+    signed_on: date,
+    status=ContractStatus.signed,
+    end_date: date | None = None,
+    client_languages=(Language.fi,),
+    provider_languages=(Language.fi,),
+) -> ContractCase:
+    """A contract between a new client company and a new provider whose
+    contacts speak the given languages, so that no other test's records share
+    its recipients."""
+    marker = uuid.uuid4().hex[:8]
+    with app.app_context():
+        company = _organisation(OrganisationKind.client, marker, client_languages)
+        provider = _organisation(OrganisationKind.provider, marker, provider_languages)
+        request = RequestForQuotation(
+            reference=f"TP-T-{marker}",
+            title=f"Koulutus {marker}",
+            description="Kuvaus",
+            expertise_sought="Osaaminen",
+            client_companies=[company],
+            offer_deadline=datetime.combine(signed_on - timedelta(days=7), time(16)),
+            status=RequestStatus.awarded,
+        )
+        offer = Offer(
+            request=request,
+            lead_provider=provider,
+            content="Tarjous",
+            price=Decimal("5000"),
+            vat_rate=0,
+            valid_until=signed_on + timedelta(days=90),
+            status=OfferStatus.accepted,
+        )
+        contract = ServiceContract(
+            number=f"PS-T-{marker}",
+            offer=offer,
+            signed_on=signed_on,
+            start_date=signed_on,
+            end_date=end_date,
+            value=Decimal("5000"),
+            status=status,
+        )
+        db.session.add_all([company, request, offer, contract])
+        db.session.commit()
+        other = _first(OrganisationKind.provider, skip=1)
+        return ContractCase(
+            contract.id,
+            request.id,
+            company.id,
+            _active_emails(provider),
+            _active_emails(company),
+            _active_emails(other),
+        )
+
+
+def _organisation(kind, marker, languages) -> Organisation:
+    organisation = Organisation(
+        kind=kind, name=f"{kind.name} {marker}", business_id=_free_business_id()
+    )
+    db.session.add(organisation)
+    db.session.flush()
+    for number, language in enumerate(languages):
+        organisation.contact_people.append(
+            ContactPerson(
+                first_name=f"Yhteys{number}",
+                last_name=marker,
+                email=f"{kind.name}-{number}-{language}-{marker}@example.com",
+                language=language,
+            )
+        )
+    return organisation
+
+
+def _free_business_id() -> str:
+    """A valid Y-tunnus no organisation has yet."""
+    taken = set(db.session.scalars(db.select(Organisation.business_id)))
+    for number in range(3_000_000, 3_100_000):
+        for check in range(10):
+            candidate = f"{number:07d}-{check}"
+            if ytunnus.is_valid(candidate) and candidate not in taken:
+                return candidate
+    raise AssertionError("no free business id")
+
+
+def messages(app, key_part: str) -> list[OutboxMessage]:
+    with app.app_context():
+        found = db.session.scalars(
+            db.select(OutboxMessage)
+            .where(OutboxMessage.key.contains(key_part))
+            .order_by(OutboxMessage.id)
+        ).all()
+        db.session.expunge_all()
+        return found
+
+
+def recipients(app, key_part: str) -> set[str]:
+    return {message.recipient for message in messages(app, key_part)}
+
+
+@contextmanager
+def rule_changed(app, kind, **values):
+    """Change a reminder rule for the time of a test, then put it back."""
+    with app.app_context():
+        rule = db.session.scalars(db.select(ReminderRule).filter_by(kind=kind)).one()
+        before = {name: getattr(rule, name) for name in values}
+        for name, value in values.items():
+            setattr(rule, name, value)
+        db.session.commit()
+    try:
+        yield
+    finally:
+        with app.app_context():
+            rule = db.session.scalars(
+                db.select(ReminderRule).filter_by(kind=kind)
+            ).one()
+            for name, value in before.items():
+                setattr(rule, name, value)
+            db.session.commit()
