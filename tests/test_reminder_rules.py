@@ -279,3 +279,27 @@ def test_those_who_answered_are_not_reminded_before_closing(
     assert len(messages(app, f"feedback_not_answered:survey-{survey_id}:")) == len(
         reminded
     ), "nothing after the survey closed"
+
+
+def test_people_invited_yesterday_or_today_are_not_yet_reminded(app):
+    today = date.today()
+    case = new_contract(app, signed_on=today, status=ContractStatus.in_delivery)
+    (survey_id,) = _add(
+        app,
+        FeedbackSurvey(
+            contract_id=case.contract_id,
+            kind=SurveyKind.interim,
+            opens_on=today,
+            closes_on=today + timedelta(days=2),
+        ),
+    )
+
+    _run(app, today)
+    _run(app, today + timedelta(days=1))
+
+    assert recipients(app, f"feedback_due:survey-{survey_id}:") == case.client_emails
+    assert messages(app, f"feedback_not_answered:survey-{survey_id}:") == []
+    _run(app, today + timedelta(days=2))
+    assert recipients(app, f"feedback_not_answered:survey-{survey_id}:") == (
+        case.client_emails
+    ), "on the last day"

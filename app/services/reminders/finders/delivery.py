@@ -3,7 +3,7 @@ surveys, invoicing milestones, the closing report, and the follow-up needs
 survey after a service closed."""
 
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 
 from app.extensions import db
 from app.models import (
@@ -73,10 +73,12 @@ def _open_surveys(rule: ReminderRule, today: date, date_column):
     ).all()
 
 
-def _to_invitees(survey, due) -> Iterator[DueReminder]:
+def _to_invitees(survey, due, invited_before: date | None = None) -> Iterator:
     for invitation in invite(survey):
         invitee = invitation.invitee
         if invitation.answered or not invitee.email:
+            continue
+        if invited_before and invitation.created_on.date() >= invited_before:
             continue
         yield DueReminder(
             f"survey-{survey.id}",
@@ -98,11 +100,13 @@ def feedback_due(rule: ReminderRule, today: date) -> Iterator:
 
 
 def feedback_not_answered(rule: ReminderRule, today: date) -> Iterator:
-    """Before a survey closes: to those whose link has not been answered."""
+    """Before a survey closes: to those whose link has not been answered. Not
+    to those invited only yesterday or today (after the scheduler was down, or
+    for a short survey): their invitation is news enough."""
     for survey in _open_surveys(rule, today, FeedbackSurvey.closes_on):
         due = due_on(rule, survey.closes_on)
         if due <= today:
-            yield from _to_invitees(survey, due)
+            yield from _to_invitees(survey, due, today - timedelta(days=1))
 
 
 def invoicing_due(rule: ReminderRule, today: date) -> Iterator:
