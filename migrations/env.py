@@ -48,6 +48,13 @@ def run_migrations_online() -> None:
                 logger.info("No changes in schema detected.")
 
     with _engine().connect() as connection:
+        if connection.dialect.name == "sqlite":
+            # SQLite changes a table by copying it and dropping the old one;
+            # with foreign keys enforced, that drop would cascade and delete
+            # the rows of every child table. Off for the migration only (the
+            # pragma cannot change inside a transaction).
+            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            connection.commit()
         _configure(
             connection=connection,
             process_revision_directives=skip_empty_autogeneration,

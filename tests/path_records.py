@@ -14,17 +14,20 @@ from app.extensions import db
 from app.models import (
     ContactPerson,
     ContractStatus,
+    FeedbackSurvey,
     Offer,
     OfferStatus,
     Organisation,
     OrganisationKind,
     OutboxMessage,
+    QuestionKind,
     ReminderRule,
     RequestForQuotation,
     RequestStatus,
     ServiceContract,
 )
 from app.models.choices import Language
+from app.services.feedback_results import default_question_set
 
 
 @dataclass
@@ -165,3 +168,24 @@ def rule_changed(app, kind, **values):
             for name, value in before.items():
                 setattr(rule, name, value)
             db.session.commit()
+
+
+def survey_form(app, survey_id: int, scale=4, recommendation=9, text=None) -> dict:
+    """A posted answer giving ``scale`` to every scale question."""
+    with app.app_context():
+        survey = db.session.get(FeedbackSurvey, survey_id)
+        form = {}
+        for question in survey.question_set.questions:
+            value = {
+                QuestionKind.scale: scale,
+                QuestionKind.recommendation: recommendation,
+                QuestionKind.free_text: text,
+            }[question.kind]
+            if value is not None:
+                form[f"question_{question.id}"] = str(value)
+        return form
+
+
+def default_set_id(app) -> int:
+    with app.app_context():
+        return default_question_set().id

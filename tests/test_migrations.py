@@ -1,12 +1,14 @@
 """The schema comes from Alembic: upgrade from empty, agree with the models, and
 downgrade back, on SQLite and PostgreSQL alike."""
 
+from decimal import Decimal
+
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from flask_appbuilder import Model
 from flask_migrate import downgrade, upgrade
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 
 from app.extensions import db
 from app.security.bootstrap import bootstrap_security
@@ -83,3 +85,76 @@ def test_downgrade_to_base_removes_every_table(empty_database):
 
         assert _tables(app) == set()
         db.engine.dispose()
+
+
+def test_changing_a_parent_table_keeps_its_children_and_answers_move_on(
+    empty_database,
+):
+    """Migration 0009 rebuilds the survey table on SQLite; the answers hanging
+    from it (ON DELETE CASCADE) stay, and their scores move into the values
+    of the default question set; a downgrade moves them back."""
+    app = build_app(empty_database)
+    with app.app_context():
+        upgrade(revision="0008")
+        with db.engine.begin() as connection:
+            _one_answer(connection)
+
+        upgrade(revision="0009")
+        with db.engine.connect() as connection:
+            moved = connection.execute(
+                text(
+                    "SELECT q.kind, v.score, v.text FROM feedback_value v "
+                    "JOIN survey_question q ON q.id = v.question_id ORDER BY q.kind"
+                )
+            ).all()
+        downgrade(revision="0008")
+        with db.engine.connect() as connection:
+            back = connection.execute(
+                text(
+                    "SELECT overall_rating, recommendation, comment "
+                    "FROM feedback_answer"
+                )
+            ).all()
+        db.engine.dispose()
+
+    assert [tuple(row) for row in moved] == [
+        ("free_text", None, "Hyvä"),
+        ("recommendation", 9, None),
+        ("scale", 4, None),
+    ]
+    assert [tuple(row) for row in back] == [(4, 9, "Hyvä")]
+
+
+def _insert(connection, table: str, **values) -> None:
+    """Insert a row, filling the required columns not given with plain values
+    of their type (the models' defaults live in Python, not in the schema)."""
+    filler = {int: 1, Decimal: 0, str: "x", bool: True}
+    for column in inspect(connection).get_columns(table):
+        name = column["name"]
+        if name in values or column["nullable"] or name == "id":
+            continue
+        try:
+            kind = column["type"].python_type
+        except NotImplementedError:
+            kind = str
+        values[name] = filler.get(kind, "2026-01-01")
+    names = ", ".join(values)
+    marks = ", ".join(f":{name}" for name in values)
+    connection.execute(text(f"INSERT INTO {table} ({names}) VALUES ({marks})"), values)
+
+
+def _one_answer(connection) -> None:
+    _insert(connection, "organisation", id=1, business_id="1234567-1")
+    _insert(connection, "organisation", id=2, business_id="7654321-1")
+    _insert(connection, "request_for_quotation", id=1)
+    _insert(connection, "offer", id=1, request_id=1, lead_provider_id=2)
+    _insert(connection, "service_contract", id=1, offer_id=1)
+    _insert(connection, "feedback_survey", id=1, contract_id=1)
+    _insert(
+        connection,
+        "feedback_answer",
+        survey_id=1,
+        overall_rating=4,
+        recommendation=9,
+        comment="Hyvä",
+    )

@@ -24,7 +24,13 @@ from app.models import (
     SurveyKind,
 )
 from app.services.reminders.tick import run_reminders
-from tests.path_records import messages, new_contract, recipients
+from tests.path_records import (
+    default_set_id,
+    messages,
+    new_contract,
+    recipients,
+    survey_form,
+)
 
 DAY = date(2027, 5, 10)
 COORDINATOR_CONTACT = "sanna.virtanen@example.com"
@@ -218,6 +224,7 @@ def survey_case(app):
     (survey_id,) = _add(
         app,
         FeedbackSurvey(
+            question_set_id=default_set_id(app),
             contract_id=case.contract_id,
             kind=SurveyKind.final,
             opens_on=opens,
@@ -259,7 +266,7 @@ def test_those_who_answered_are_not_reminded_before_closing(
         db.session.get(FeedbackSurvey, survey_id).closes_on = date.today()
         db.session.commit()
     page = app.test_client().post(
-        f"/feedback/{token}", data={"overall_rating": "4", "recommendation": "9"}
+        f"/feedback/{token}", data=survey_form(app, survey_id)
     )
     assert page.status_code == 200
     with app.app_context():
@@ -287,6 +294,7 @@ def test_people_invited_yesterday_or_today_are_not_yet_reminded(app):
     (survey_id,) = _add(
         app,
         FeedbackSurvey(
+            question_set_id=default_set_id(app),
             contract_id=case.contract_id,
             kind=SurveyKind.interim,
             opens_on=today,

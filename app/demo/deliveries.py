@@ -8,8 +8,11 @@ from app.models import (
     ClosingReport,
     ContractStatus,
     FeedbackAnswer,
+    FeedbackFollowUp,
     FeedbackPoint,
     FeedbackSurvey,
+    FeedbackValue,
+    FollowUpStatus,
     ImplementationPlan,
     Invoice,
     InvoiceKind,
@@ -17,10 +20,12 @@ from app.models import (
     InvoicingMilestone,
     Participant,
     PlanStatus,
+    QuestionKind,
     ReportStatus,
     SurveyKind,
     TrainingSession,
 )
+from app.services.feedback_results import default_question_set
 
 PARTICIPANT_NAMES = [
     ("Jussi", "Mattila"),
@@ -97,24 +102,36 @@ def _participants(world, contract, company, completed):
 
 
 def _survey(world, contract, kind, opens, answers):
+    """A survey of the default question set; each answer gives its rating to
+    every scale question, its recommendation and its comment."""
+    question_set = default_question_set()
     survey = world.add(
         FeedbackSurvey(
             contract=contract,
             kind=kind,
             opens_on=world.days(opens),
             closes_on=world.days(opens + 14),
+            question_set=question_set,
         )
     )
     for rating, recommendation, comment in answers:
-        world.add(
-            FeedbackAnswer(
-                survey=survey,
-                answered_on=world.at(opens + 2, hour=12),
-                overall_rating=rating,
-                recommendation=recommendation,
-                comment=comment,
-            )
+        by_kind = {
+            QuestionKind.scale: rating,
+            QuestionKind.recommendation: recommendation,
+            QuestionKind.free_text: comment,
+        }
+        answer = world.add(
+            FeedbackAnswer(survey=survey, answered_on=world.at(opens + 2, hour=12))
         )
+        for question in question_set.questions:
+            value = by_kind[question.kind]
+            if value is None:
+                continue
+            if question.kind is QuestionKind.free_text:
+                answer.values.append(FeedbackValue(question=question, text=value))
+            else:
+                answer.values.append(FeedbackValue(question=question, score=value))
+    return survey
 
 
 def _invoice(world, contract, kind, issued, status):
@@ -174,7 +191,7 @@ def closed_delivery(world, needs) -> None:
     )
     _plan(world, contract, -170, 3)
     participants = _participants(world, contract, 9, completed=True)
-    _survey(
+    survey = _survey(
         world,
         contract,
         SurveyKind.final,
@@ -185,6 +202,17 @@ def closed_delivery(world, needs) -> None:
             (5, 9, None),
             (3, 6, "Liian lyhyt."),
         ],
+    )
+    world.add(
+        FeedbackFollowUp(
+            survey=survey,
+            findings="Kuinka todennäköisesti suosittelisit koulutusta "
+            "kollegallesi? (Suosittelu 0–10): 6",
+            handling="Soitettiin asiakkaalle; seuraavaan toteutukseen lisätään "
+            "yksi harjoituspäivä.",
+            status=FollowUpStatus.closed,
+            closed_on=world.days(-110),
+        )
     )
     for participant in participants:
         world.add(

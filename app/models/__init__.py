@@ -23,9 +23,11 @@ from app.models.delivery import (
 from app.models.feedback import (
     FeedbackAnswer,
     FeedbackSurvey,
+    FeedbackValue,
     SurveyInvitation,
     SurveyKind,
 )
+from app.models.feedback_follow_up import FeedbackFollowUp, FollowUpStatus
 from app.models.foresight import ForesightNote
 from app.models.invoicing import CommissionRule, Invoice, InvoiceStatus
 from app.models.leads import Lead, LeadSource, LeadStatus
@@ -40,6 +42,7 @@ from app.models.organisations import (
     Trainer,
 )
 from app.models.outbox import OutboxMessage, OutboxStatus
+from app.models.question_sets import QuestionKind, QuestionSet, SurveyQuestion
 from app.models.questions import RequestQuestion
 from app.models.quotations import (
     RequestDistribution,
@@ -80,6 +83,12 @@ __all__ = [
     "DecisionStatus",
     "DeliveryFormat",
     "FeedbackAnswer",
+    "FeedbackFollowUp",
+    "FeedbackValue",
+    "FollowUpStatus",
+    "QuestionKind",
+    "QuestionSet",
+    "SurveyQuestion",
     "SurveyInvitation",
     "FeedbackPoint",
     "FeedbackSurvey",

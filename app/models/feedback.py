@@ -46,8 +46,10 @@ class FeedbackSurvey(RecordHistory, Model):
     kind = Column(choice_column_type(SurveyKind), nullable=False)
     opens_on = Column(Date, nullable=False)
     closes_on = Column(Date, nullable=False)
+    question_set_id = Column(Integer, ForeignKey("question_set.id"), nullable=False)
 
     contract = relationship("ServiceContract", back_populates="surveys")
+    question_set = relationship("QuestionSet")
     answers = relationship(
         "FeedbackAnswer", back_populates="survey", cascade="all, delete-orphan"
     )
@@ -60,20 +62,10 @@ class FeedbackSurvey(RecordHistory, Model):
 
 
 class FeedbackAnswer(RecordHistory, Model):
-    """One answer to a survey. Answers are anonymous: nothing links an answer
-    to the invitation it came through."""
+    """One answer to a survey: a value for each question. Answers are
+    anonymous: nothing links an answer to the invitation it came through."""
 
     __tablename__ = "feedback_answer"
-    __table_args__ = (
-        CheckConstraint(
-            "overall_rating IS NULL OR (overall_rating >= 1 AND overall_rating <= 5)",
-            name="ck_feedback_answer_rating",
-        ),
-        CheckConstraint(
-            "recommendation IS NULL OR (recommendation >= 0 AND recommendation <= 10)",
-            name="ck_feedback_answer_recommendation",
-        ),
-    )
 
     id = Column(Integer, primary_key=True)
     survey_id = Column(
@@ -83,14 +75,43 @@ class FeedbackAnswer(RecordHistory, Model):
         index=True,
     )
     answered_on = Column(DateTime)
-    overall_rating = Column(Integer)
-    recommendation = Column(Integer)
-    comment = Column(Text)
 
     survey = relationship("FeedbackSurvey", back_populates="answers")
+    values = relationship(
+        "FeedbackValue", back_populates="answer", cascade="all, delete-orphan"
+    )
 
     def __str__(self) -> str:
         return f"{self.survey} #{self.id}"
+
+
+class FeedbackValue(Model):
+    """The answer to one question: a number on its scale or a text."""
+
+    __tablename__ = "feedback_value"
+    __table_args__ = (
+        CheckConstraint(
+            "score IS NULL OR (score >= 0 AND score <= 10)",
+            name="ck_feedback_value_score",
+        ),
+        UniqueConstraint("answer_id", "question_id"),
+    )
+
+    id = Column(Integer, primary_key=True)
+    answer_id = Column(
+        Integer,
+        ForeignKey("feedback_answer.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    )
+    question_id = Column(
+        Integer, ForeignKey("survey_question.id"), nullable=False, index=True
+    )
+    score = Column(Integer)
+    text = Column(Text)
+
+    answer = relationship("FeedbackAnswer", back_populates="values")
+    question = relationship("SurveyQuestion")
 
 
 class SurveyInvitation(Model):

@@ -21,6 +21,8 @@ from app.models import (
     ContactPerson,
     Decision,
     FeedbackAnswer,
+    FeedbackFollowUp,
+    FeedbackSurvey,
     ForesightNote,
     FundingOption,
     Invoice,
@@ -35,6 +37,7 @@ from app.models import (
     Participant,
     PartnershipAgreement,
     PathNote,
+    QuestionSet,
     ReminderRule,
     RequestDistribution,
     RequestForQuotation,
@@ -42,6 +45,7 @@ from app.models import (
     ServiceEntity,
     ServiceTheme,
     SteeringMeeting,
+    SurveyQuestion,
     Trainer,
 )
 from app.security.role_names import (
@@ -77,10 +81,21 @@ def _own_account(viewer: Viewer) -> ColumnElement[bool]:
 
 SERVICE_MENU = {ServiceEntity: everything, ServiceTheme: everything}
 SERVICE_MENU[FundingOption] = everything
+QUESTIONS = {QuestionSet: everything, SurveyQuestion: everything}
+
+
+def _follow_up_led(viewer: Viewer) -> ColumnElement[bool]:
+    """Negative feedback of the deliveries the provider leads."""
+    return FeedbackFollowUp.survey.has(
+        FeedbackSurvey.contract.has(contract_led(viewer))
+    )
+
 
 COORDINATOR_READS: dict[type, Rule] = {
     **{model: everything for model in delivery_rules(everything)},
     **SERVICE_MENU,
+    **QUESTIONS,
+    FeedbackFollowUp: everything,
     Organisation: everything,
     ContactPerson: everything,
     Trainer: everything,
@@ -109,6 +124,8 @@ COORDINATOR_READS: dict[type, Rule] = {
 PROVIDER_READS: dict[type, Rule] = {
     **delivery_rules(contract_delivered),
     **SERVICE_MENU,
+    **QUESTIONS,
+    FeedbackFollowUp: _follow_up_led,
     Organisation: lambda viewer: or_(
         Organisation.id == viewer.organisation_id,
         Organisation.kind.in_(
@@ -146,6 +163,7 @@ PROVIDER_READS: dict[type, Rule] = {
 # What a provider may change: only what its organisation leads.
 PROVIDER_WRITES: dict[type, Rule] = {
     **delivery_rules(contract_led),
+    FeedbackFollowUp: _follow_up_led,
     Offer: draft_led,
     ConsortiumMember: lambda viewer: ConsortiumMember.offer.has(draft_led(viewer)),
     # Its own questions, until the answer is published.

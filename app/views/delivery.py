@@ -7,7 +7,6 @@ from flask_babel import lazy_gettext as _l
 from app.models import (
     Certificate,
     ClosingReport,
-    FeedbackAnswer,
     FeedbackPoint,
     FeedbackSurvey,
     ImplementationPlan,
@@ -108,28 +107,6 @@ class ParticipantView(OperatorModelView):
     base_order = ("last_name", "asc")
 
 
-class FeedbackAnswerView(OperatorModelView):
-    datamodel = interface(FeedbackAnswer)
-    list_title = _l("Feedback answers")
-    show_title = _l("Feedback answer")
-    add_title = _l("Add a feedback answer")
-    edit_title = _l("Edit feedback answer")
-    list_columns = ["survey", "answered_on", "overall_rating", "recommendation"]
-    search_columns = ["answered_on", "overall_rating", "recommendation", "comment"]
-    add_columns = edit_columns = [
-        "survey",
-        "answered_on",
-        "overall_rating",
-        "recommendation",
-        "comment",
-    ]
-    validators_columns = {
-        "overall_rating": [InRange(1, 5)],
-        "recommendation": [InRange(0, 10)],
-    }
-    base_order = ("answered_on", "desc")
-
-
 class FeedbackSurveyView(OperatorModelView):
     datamodel = interface(FeedbackSurvey)
     list_title = _l("Feedback surveys")
@@ -137,10 +114,17 @@ class FeedbackSurveyView(OperatorModelView):
     add_title = _l("Add a feedback survey")
     edit_title = _l("Edit feedback survey")
     list_columns = ["contract", "kind", "opens_on", "closes_on"]
+    show_columns = ["contract", "kind", "opens_on", "closes_on", "question_set"]
     search_columns = ["kind", "opens_on", "closes_on"]
-    add_columns = edit_columns = ["contract", "kind", "opens_on", "closes_on"]
+    add_columns = edit_columns = [
+        "contract",
+        "kind",
+        "opens_on",
+        "closes_on",
+        "question_set",
+    ]
     validators_columns = {"closes_on": [NotBefore("opens_on")]}
-    related_views = [FeedbackAnswerView]
+    show_template = "operator/survey_show.html"
     base_order = ("opens_on", "desc")
 
 

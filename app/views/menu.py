@@ -19,7 +19,6 @@ from app.views.coordination import (
 from app.views.delivery import (
     CertificateView,
     ClosingReportView,
-    FeedbackAnswerView,
     FeedbackPointView,
     FeedbackSurveyView,
     ImplementationPlanView,
@@ -27,6 +26,11 @@ from app.views.delivery import (
     InvoicingMilestoneView,
     ParticipantView,
     TrainingSessionView,
+)
+from app.views.feedback import (
+    FeedbackFollowUpView,
+    QuestionSetView,
+    SurveyQuestionView,
 )
 from app.views.joint_procurement import JointProcurementView
 from app.views.notes import PathNoteView
@@ -187,10 +191,19 @@ MENU = (
                 "fa-poll",
             ),
             MenuItem(
-                FeedbackAnswerView,
-                "Feedback answers",
-                _l("Feedback answers"),
-                "fa-comment",
+                FeedbackFollowUpView,
+                "Negative feedback",
+                _l("Negative feedback"),
+                "fa-comment-slash",
+            ),
+            MenuItem(
+                QuestionSetView, "Question sets", _l("Question sets"), "fa-list-ol"
+            ),
+            MenuItem(
+                SurveyQuestionView,
+                "Survey questions",
+                _l("Survey questions"),
+                "fa-question",
             ),
             MenuItem(
                 CertificateView, "Certificates", _l("Certificates"), "fa-certificate"

@@ -18,6 +18,7 @@ from app.models import (
     Offer,
     OfferStatus,
     Organisation,
+    OrganisationKind,
     RequestForQuotation,
     RequestQuestion,
     ServiceContract,
@@ -142,6 +143,32 @@ def delivery_moved(contract: ServiceContract) -> int:
     )
 
 
+def negative_feedback(follow_up) -> int:
+    """Tell the coordinator's and the lead provider's contact people that an
+    answer with low scores opened a follow-up item."""
+    contract = follow_up.survey.contract
+    request = contract.offer.request
+    coordinators = db.session.scalars(
+        db.select(ContactPerson)
+        .join(ContactPerson.organisation)
+        .where(
+            Organisation.kind == OrganisationKind.coordinator,
+            ContactPerson.is_active.is_(True),
+        )
+    ).all()
+    leads = [p for p in contract.offer.lead_provider.contact_people if p.is_active]
+    return _tell(
+        [*coordinators, *leads],
+        request,
+        f"negative-feedback-{follow_up.id}",
+        lambda: gettext("Negative feedback on %(title)s", title=request.title),
+        "mail/negative_feedback.txt",
+        link=public_link("FeedbackFollowUpView.show", pk=follow_up.id),
+        follow_up=follow_up,
+        contract=contract,
+    )
+
+
 def _tell_provider(
     provider: Organisation,
     request: RequestForQuotation,
@@ -161,10 +188,12 @@ def _tell(
     event: str,
     subject: Callable[[], str],
     template: str,
+    link: str | None = None,
     **context,
 ) -> int:
     """Queue one email to each person; the key names the event, the request and
-    the person, so a repeated announcement adds nothing."""
+    the person, so a repeated announcement adds nothing. The link goes to the
+    request unless another is given."""
     db.session.flush()
     queued = 0
     for person in people:
@@ -173,7 +202,7 @@ def _tell(
                 template,
                 request=request,
                 person=person,
-                link=_link_to(request),
+                link=link or _link_to(request),
                 **context,
             )
             message = queue_message(

@@ -11,10 +11,13 @@ from app.models import (
     ContactPerson,
     FeedbackAnswer,
     FeedbackSurvey,
+    FeedbackValue,
     Participant,
+    QuestionKind,
     SurveyInvitation,
 )
 from app.services.clock import local_now
+from app.services.workflow import follow_ups
 from app.services.workflow.errors import TransitionRefusedError
 from app.views.formatting import format_date
 
@@ -87,16 +90,13 @@ def check_open(invitation: SurveyInvitation, today) -> None:
         )
 
 
-def answer(
-    invitation: SurveyInvitation,
-    overall_rating: int,
-    recommendation: int,
-    comment: str | None,
-) -> FeedbackAnswer:
-    """Record one anonymous answer through a personal link. The link is marked
-    used with one conditional update, so two posts of the same link (two tabs,
-    a double click) store one answer. The answer does not name the link, and
-    the link keeps no time that could tie the two together."""
+def answer(invitation: SurveyInvitation, values: dict) -> FeedbackAnswer:
+    """Record one anonymous answer through a personal link: ``values`` maps each
+    question of the survey's set to a score or a text. The link is marked used
+    with one conditional update, so two posts of the same link (two tabs, a
+    double click) store one answer. The answer does not name the link, and the
+    link keeps no time that could tie the two together. Low scores open a
+    follow-up item."""
     now = local_now()
     check_open(invitation, now.date())
     used = db.session.execute(
@@ -112,12 +112,14 @@ def answer(
         raise TransitionRefusedError(
             _l("This link has been used already: each link can be answered once.")
         )
-    feedback = FeedbackAnswer(
-        survey_id=invitation.survey_id,
-        answered_on=now,
-        overall_rating=overall_rating,
-        recommendation=recommendation,
-        comment=comment or None,
-    )
+    feedback = FeedbackAnswer(survey_id=invitation.survey_id, answered_on=now)
+    for question, value in values.items():
+        if value is None or value == "":
+            continue
+        if question.kind is QuestionKind.free_text:
+            feedback.values.append(FeedbackValue(question=question, text=value))
+        else:
+            feedback.values.append(FeedbackValue(question=question, score=value))
     db.session.add(feedback)
+    follow_ups.open_for_low_scores(invitation.survey, values)
     return feedback
