@@ -57,6 +57,7 @@ def new_contract(
     end_date: date | None = None,
     client_languages=(Language.fi,),
     provider_languages=(Language.fi,),
+    provider_login: str | None = None,
 ) -> ContractCase:
     """A contract between a new client company and a new provider whose
     contacts speak the given languages, so that no other test's records share
@@ -64,7 +65,12 @@ def new_contract(
     marker = uuid.uuid4().hex[:8]
     with app.app_context():
         company = _organisation(OrganisationKind.client, marker, client_languages)
-        provider = _organisation(OrganisationKind.provider, marker, provider_languages)
+        if provider_login:
+            provider = _organisation_of(app, provider_login)
+        else:
+            provider = _organisation(
+                OrganisationKind.provider, marker, provider_languages
+            )
         request = RequestForQuotation(
             reference=f"TP-T-{marker}",
             title=f"Koulutus {marker}",
@@ -103,6 +109,10 @@ def new_contract(
             _active_emails(company),
             _active_emails(other),
         )
+
+
+def _organisation_of(app, login: str) -> Organisation:
+    return app.appbuilder.sm.find_user(username=login).organisation
 
 
 def _organisation(kind, marker, languages) -> Organisation:

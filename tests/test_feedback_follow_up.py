@@ -15,7 +15,6 @@ from app.models import (
     ServiceContract,
     SurveyKind,
 )
-from app.models.accounts import OperatorUser
 from tests.path_records import default_set_id, new_contract
 from tests.test_workflow_offers import _flash
 
@@ -23,14 +22,14 @@ from tests.test_workflow_offers import _flash
 @pytest.fixture
 def follow_up(app):
     """An open item on a delivery led by provider1's organisation."""
-    with app.app_context():
-        provider_id = db.session.scalar(
-            db.select(OperatorUser.organisation_id).filter_by(username="provider1")
-        )
-    case = new_contract(app, signed_on=date.today(), status=ContractStatus.in_delivery)
+    case = new_contract(
+        app,
+        signed_on=date.today(),
+        status=ContractStatus.in_delivery,
+        provider_login="provider1",
+    )
     with app.app_context():
         contract = db.session.get(ServiceContract, case.contract_id)
-        contract.offer.lead_provider_id = provider_id
         survey = FeedbackSurvey(
             contract=contract,
             kind=SurveyKind.final,

@@ -34,6 +34,8 @@ PUBLIC_ROUTES = {
     "SecurityApi.login": "the API's token login",
     "SecurityApi.refresh": "the API's token refresh; it needs a refresh token",
     "SurveyAnswerView.answer": "a personal survey link; the token is the key",
+    "CertificateCheckView.lookup": "the public check of a certificate's code",
+    "CertificateCheckView.check": "the public check of a certificate's code",
 }
 
 # Routes guarded by the permission of the action named in the URL; no role is

@@ -2,6 +2,7 @@
 
 from flask_appbuilder import AppBuilder
 
+from app.views.certificates import CertificateCheckView
 from app.views.coordination import (
     LeadView,
     NeedsAssessmentView,
@@ -57,3 +58,4 @@ def register_views(appbuilder: AppBuilder) -> None:
                 category_icon=category.icon,
             )
     appbuilder.add_view_no_menu(SurveyAnswerView)
+    appbuilder.add_view_no_menu(CertificateCheckView)

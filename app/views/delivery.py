@@ -5,7 +5,6 @@ from flask_appbuilder.actions import action
 from flask_babel import lazy_gettext as _l
 
 from app.models import (
-    Certificate,
     ClosingReport,
     FeedbackPoint,
     FeedbackSurvey,
@@ -19,7 +18,7 @@ from app.models import (
 from app.services.workflow import reports
 from app.views.base import OperatorModelView, interface
 from app.views.steps import WorkflowSteps
-from app.views.validators import After, InRange, NonNegative, NotBefore, Positive
+from app.views.validators import After, InRange, NonNegative, NotBefore
 
 
 class TrainingSessionView(OperatorModelView):
@@ -126,19 +125,6 @@ class FeedbackSurveyView(OperatorModelView):
     validators_columns = {"closes_on": [NotBefore("opens_on")]}
     show_template = "operator/survey_show.html"
     base_order = ("opens_on", "desc")
-
-
-class CertificateView(OperatorModelView):
-    datamodel = interface(Certificate)
-    list_title = _l("Certificates")
-    show_title = _l("Certificate")
-    add_title = _l("Add a certificate")
-    edit_title = _l("Edit certificate")
-    list_columns = ["participant", "issued_on", "hours", "verification_code"]
-    search_columns = ["issued_on", "verification_code"]
-    add_columns = edit_columns = ["participant", "issued_on", "hours"]
-    validators_columns = {"hours": [Positive()]}
-    base_order = ("issued_on", "desc")
 
 
 class InvoiceView(OperatorModelView):

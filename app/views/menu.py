@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from flask_babel import lazy_gettext as _l
 
 from app.views.audit import AuditEventView
+from app.views.certificates import CertificateView
 from app.views.coordination import (
     LeadView,
     NeedsAssessmentView,
@@ -17,7 +18,6 @@ from app.views.coordination import (
     RequestForQuotationView,
 )
 from app.views.delivery import (
-    CertificateView,
     ClosingReportView,
     FeedbackPointView,
     FeedbackSurveyView,
