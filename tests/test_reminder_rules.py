@@ -100,7 +100,6 @@ def test_an_invoicing_milestone_without_an_invoice_reminds_the_lead_provider(app
             kind=InvoiceKind.interim,
             issued_on=DAY,
             due_on=DAY + timedelta(days=14),
-            amount=Decimal("2500"),
         ),
     )
     due = DAY + timedelta(days=30 - _offset(app, ReminderKind.invoicing_due))

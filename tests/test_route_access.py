@@ -36,6 +36,7 @@ PUBLIC_ROUTES = {
     "SurveyAnswerView.answer": "a personal survey link; the token is the key",
     "CertificateCheckView.lookup": "the public check of a certificate's code",
     "CertificateCheckView.check": "the public check of a certificate's code",
+    "CalendarFeedView.feed": "a delivery's calendar feed; its secret is the key",
 }
 
 # Routes guarded by the permission of the action named in the URL; no role is

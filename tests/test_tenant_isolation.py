@@ -31,7 +31,7 @@ from app.models import (
     Trainer,
 )
 from app.models.delivery import ImplementationPlan
-from app.models.invoicing import Invoice, InvoiceKind
+from app.models.invoicing import Invoice, InvoiceKind, InvoiceLine
 from app.security.roles import ROLE_SCREENS
 from app.views.menu import MENU
 from tests.conftest import login
@@ -192,7 +192,7 @@ def world(app):
                 kind=InvoiceKind.interim,
                 issued_on=date.today(),
                 due_on=date.today(),
-                amount=Decimal("500"),
+                lines=[InvoiceLine(description="MARKER-LINE-B", amount=Decimal("500"))],
             )
         )
         db.session.flush()
@@ -233,7 +233,7 @@ ALL_MARKERS = {
     "MARKER-REQ-A", "MARKER-REQ-B", "MARKER-CLIENT-A", "MARKER-CLIENT-B",
     "MARKER-CONTACT-A", "MARKER-CONTACT-B", "MARKER-PCONTACT-A", "MARKER-PCONTACT-B",
     "MARKER-NEED-A", "MARKER-NEED-B", "MARKER-TRAINER-A", "MARKER-TRAINER-B",
-    "MARKER-PS-B", "MARKER-PLAN-B", "MARKER-PART-B", "MARKER-INV-B",
+    "MARKER-PS-B", "MARKER-PLAN-B", "MARKER-PART-B", "MARKER-INV-B", "MARKER-LINE-B",
     "MARKER-QUESTION-A",
 }  # fmt: skip
 
@@ -248,14 +248,14 @@ VISIBLE = {
         "MARKER-OFFER-B1", "MARKER-OFFER-B2", "MARKER-OFFER-B3-WITH-A", "MARKER-REQ-A",
         "MARKER-REQ-B", "MARKER-CLIENT-A", "MARKER-CLIENT-B", "MARKER-CONTACT-B",
         "MARKER-PCONTACT-B", "MARKER-TRAINER-B", "MARKER-PS-B", "MARKER-PLAN-B",
-        "MARKER-PART-B", "MARKER-INV-B",
+        "MARKER-PART-B", "MARKER-INV-B", "MARKER-LINE-B",
     },
     "marker-client-a": {"MARKER-CLIENT-A", "MARKER-CONTACT-A", "MARKER-NEED-A",
                         "MARKER-REQ-A"},
     "marker-client-b": {
         "MARKER-CLIENT-B", "MARKER-CONTACT-B", "MARKER-NEED-B", "MARKER-REQ-B",
         "MARKER-OFFER-B2", "MARKER-PS-B", "MARKER-PLAN-B", "MARKER-PART-B",
-        "MARKER-INV-B",
+        "MARKER-INV-B", "MARKER-LINE-B",
     },
     # The coordinator sees everything but the offers still sealed.
     "coordinator": ALL_MARKERS - {"MARKER-OFFER-A1", "MARKER-OFFER-B1",

@@ -16,6 +16,7 @@ from app.models import (
     ImplementationPlan,
     Invoice,
     InvoiceKind,
+    InvoiceLine,
     InvoiceStatus,
     InvoicingMilestone,
     Participant,
@@ -143,9 +144,14 @@ def _invoice(world, contract, kind, issued, status):
             kind=kind,
             issued_on=world.days(issued),
             due_on=world.days(issued + 14),
-            amount=contract.value / 2,
-            vat_rate=Decimal("0"),
             status=status,
+            lines=[
+                InvoiceLine(
+                    description="Koulutus (arvonlisäverosta vapaa)",
+                    amount=contract.value / 2,
+                    vat_rate=Decimal("0"),
+                )
+            ],
         )
     )
 

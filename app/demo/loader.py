@@ -24,6 +24,7 @@ from app.models import (
     Organisation,
     OrganisationKind,
     PartnershipAgreement,
+    ServiceContract,
     ServiceEntity,
     ServiceTheme,
     SizeClass,
@@ -33,6 +34,7 @@ from app.models.choices import Language
 from app.models.foresight import ForesightNote
 from app.models.service_menu import DeliveryFormat
 from app.security import role_names as roles
+from app.services import commission
 
 logger = logging.getLogger(__name__)
 
@@ -174,6 +176,9 @@ class DemoWorld:
         delivery_in_progress(self, needs)
         closed_delivery(self, needs)
         steering_group(self)
+        db.session.flush()
+        for contract in db.session.scalars(db.select(ServiceContract)):
+            commission.apply(contract)
         db.session.flush()
 
     def _coordinator(self) -> None:

@@ -16,6 +16,7 @@ from app.models.delivery import (
     ImplementationPlan,
     InvoiceKind,
     InvoicingMilestone,
+    MilestoneStatus,
     Participant,
     PlanStatus,
     TrainingSession,
@@ -29,7 +30,7 @@ from app.models.feedback import (
 )
 from app.models.feedback_follow_up import FeedbackFollowUp, FollowUpStatus
 from app.models.foresight import ForesightNote
-from app.models.invoicing import CommissionRule, Invoice, InvoiceStatus
+from app.models.invoicing import CommissionRule, Invoice, InvoiceLine, InvoiceStatus
 from app.models.leads import Lead, LeadSource, LeadStatus
 from app.models.needs import NeedsAssessment, NeedStatus
 from app.models.notes import PathNote
@@ -97,7 +98,9 @@ __all__ = [
     "ImplementationPlan",
     "Invoice",
     "InvoiceKind",
+    "InvoiceLine",
     "InvoiceStatus",
+    "MilestoneStatus",
     "InvoicingMilestone",
     "Lead",
     "LeadSource",

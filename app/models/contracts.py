@@ -1,5 +1,7 @@
 """Service contracts (palvelusopimukset): an accepted offer made binding."""
 
+import secrets
+
 from flask_appbuilder import Model
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import (
@@ -15,6 +17,10 @@ from sqlalchemy.orm import relationship
 
 from app.models.choices import Choice, choice_column_type
 from app.models.history import RecordHistory
+
+
+def new_calendar_token() -> str:
+    return secrets.token_urlsafe(24)
 
 
 class ContractStatus(Choice):
@@ -53,7 +59,18 @@ class ServiceContract(RecordHistory, Model):
         index=True,
     )
 
+    # The coordinator's commission, fixed when the contract is made from the
+    # commission rule that applied then.
+    commission_rule_id = Column(Integer, ForeignKey("commission_rule.id"))
+    commission_percent = Column(Numeric(5, 2))
+    commission_amount = Column(Numeric(12, 2))
+    # The secret of the sessions' calendar feed, for trainers and the client.
+    calendar_token = Column(
+        String(64), nullable=False, unique=True, default=new_calendar_token
+    )
+
     offer = relationship("Offer")
+    commission_rule = relationship("CommissionRule")
     plan = relationship("ImplementationPlan", back_populates="contract", uselist=False)
     participants = relationship("Participant", back_populates="contract")
     surveys = relationship("FeedbackSurvey", back_populates="contract")

@@ -27,6 +27,12 @@ class PlanStatus(Choice):
     agreed = _l("Agreed with the client")
 
 
+class MilestoneStatus(Choice):
+    open = _l("Not invoiced")
+    invoiced = _l("Invoiced")
+    paid = _l("Paid")
+
+
 class InvoiceKind(Choice):
     interim = _l("Interim")
     final = _l("Final")
@@ -125,6 +131,9 @@ class InvoicingMilestone(RecordHistory, Model):
     __tablename__ = "invoicing_milestone"
     __table_args__ = (
         CheckConstraint("amount >= 0", name="ck_invoicing_milestone_amount"),
+        CheckConstraint(
+            "vat_rate >= 0 AND vat_rate <= 100", name="ck_invoicing_milestone_vat"
+        ),
     )
 
     id = Column(Integer, primary_key=True)
@@ -137,9 +146,29 @@ class InvoicingMilestone(RecordHistory, Model):
     kind = Column(choice_column_type(InvoiceKind), nullable=False)
     description = Column(String(300), nullable=False)
     due_on = Column(Date, nullable=False)
+    # Without VAT; training is usually VAT-exempt (rate 0).
     amount = Column(Numeric(12, 2), nullable=False)
+    vat_rate = Column(Numeric(5, 2), nullable=False, default=0)
 
     plan = relationship("ImplementationPlan", back_populates="invoicing_milestones")
+    invoices = relationship("Invoice", back_populates="milestone")
+
+    @property
+    def invoicing_status(self):
+        """Not invoiced, invoiced or paid, from its invoices (a cancelled one
+        does not count)."""
+        from app.models.invoicing import InvoiceStatus
+
+        statuses = {
+            invoice.status
+            for invoice in self.invoices
+            if invoice.status is not InvoiceStatus.cancelled
+        }
+        if not statuses:
+            return MilestoneStatus.open
+        if statuses == {InvoiceStatus.paid}:
+            return MilestoneStatus.paid
+        return MilestoneStatus.invoiced
 
     def __str__(self) -> str:
         return f"{self.due_on:%d.%m.%Y} {self.description}"

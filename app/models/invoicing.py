@@ -1,4 +1,6 @@
-"""Invoices of a delivery and the coordinator's commission rules."""
+"""Invoices of a delivery, their lines, and the coordinator's commission rules."""
+
+from decimal import Decimal
 
 from flask_appbuilder import Model
 from flask_babel import lazy_gettext as _l
@@ -30,11 +32,7 @@ class Invoice(RecordHistory, Model):
     """An interim or final invoice from the lead provider to a client."""
 
     __tablename__ = "invoice"
-    __table_args__ = (
-        CheckConstraint("amount >= 0", name="ck_invoice_amount"),
-        CheckConstraint("vat_rate >= 0 AND vat_rate <= 100", name="ck_invoice_vat"),
-        CheckConstraint("due_on >= issued_on", name="ck_invoice_due"),
-    )
+    __table_args__ = (CheckConstraint("due_on >= issued_on", name="ck_invoice_due"),)
 
     id = Column(Integer, primary_key=True)
     number = Column(String(30), nullable=False, unique=True)
@@ -46,18 +44,68 @@ class Invoice(RecordHistory, Model):
     kind = Column(choice_column_type(InvoiceKind), nullable=False)
     issued_on = Column(Date, nullable=False)
     due_on = Column(Date, nullable=False)
-    amount = Column(Numeric(12, 2), nullable=False)
-    vat_rate = Column(Numeric(5, 2), nullable=False, default=0)
     status = Column(
         choice_column_type(InvoiceStatus), nullable=False, default=InvoiceStatus.draft
     )
 
     contract = relationship("ServiceContract", back_populates="invoices")
-    milestone = relationship("InvoicingMilestone")
+    milestone = relationship("InvoicingMilestone", back_populates="invoices")
     company = relationship("Organisation")
+    lines = relationship(
+        "InvoiceLine",
+        back_populates="invoice",
+        cascade="all, delete-orphan",
+        order_by="InvoiceLine.id",
+    )
+
+    @property
+    def net_total(self) -> Decimal:
+        return sum((line.amount for line in self.lines), Decimal("0.00"))
+
+    @property
+    def vat_total(self) -> Decimal:
+        return sum((line.vat for line in self.lines), Decimal("0.00"))
+
+    @property
+    def gross_total(self) -> Decimal:
+        return self.net_total + self.vat_total
 
     def __str__(self) -> str:
         return self.number
+
+
+class InvoiceLine(RecordHistory, Model):
+    """A line of an invoice: the training itself (often VAT-exempt) or another
+    charge such as materials or travel (at the general rate)."""
+
+    __tablename__ = "invoice_line"
+    __table_args__ = (
+        CheckConstraint("amount >= 0", name="ck_invoice_line_amount"),
+        CheckConstraint(
+            "vat_rate >= 0 AND vat_rate <= 100", name="ck_invoice_line_vat"
+        ),
+    )
+
+    id = Column(Integer, primary_key=True)
+    invoice_id = Column(
+        Integer,
+        ForeignKey("invoice.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    )
+    description = Column(String(300), nullable=False)
+    # Without VAT.
+    amount = Column(Numeric(12, 2), nullable=False)
+    vat_rate = Column(Numeric(5, 2), nullable=False, default=0)
+
+    invoice = relationship("Invoice", back_populates="lines")
+
+    @property
+    def vat(self) -> Decimal:
+        return (self.amount * self.vat_rate / 100).quantize(Decimal("0.01"))
+
+    def __str__(self) -> str:
+        return self.description
 
 
 class CommissionRule(RecordHistory, Model):

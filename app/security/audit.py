@@ -24,7 +24,7 @@ from app.models.history import RecordHistory, utc_now
 logger = logging.getLogger(__name__)
 
 HIDDEN = "(hidden)"
-SECRET_FIELDS = {"password", "token"}
+SECRET_FIELDS = {"password", "token", "calendar_token"}
 # Bookkeeping that changes on every write or sign-in; not worth an event line.
 UNAUDITED_FIELDS = {"changed_on", "changed_by_fk", "last_login", "login_count"}
 UNAUDITED_FIELDS |= {"fail_login_count"}

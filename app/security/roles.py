@@ -93,7 +93,7 @@ ROLE_SCREENS: dict[str, dict[str, tuple[str, ...]]] = {
         "RequestQuestionView": WRITE,
         "OfferView": WRITE + ("submit", "revise", "withdraw"),
         "ConsortiumMemberView": WRITE + ("confirm",),
-        "ServiceContractView": READ + ("prepare", "start", "deliver"),
+        "ServiceContractView": READ + ("prepare", "start", "deliver", "draft_report"),
         **_only(
             (
                 "RequestForQuotationView",
@@ -116,9 +116,11 @@ ROLE_SCREENS: dict[str, dict[str, tuple[str, ...]]] = {
                 "ParticipantView",
                 "TrainerView",
                 "InvoiceView",
+                "InvoiceLineView",
             ),
             WRITE,
         ),
+        "InvoicingMilestoneView": WRITE + ("invoice_milestone",),
         "CertificateView": WRITE + ("can_pdf",),
         "ClosingReportView": WRITE + ("submit_report",),
         "FeedbackFollowUpView": READ + ("can_edit", "close_follow_up"),
@@ -146,6 +148,7 @@ ROLE_SCREENS: dict[str, dict[str, tuple[str, ...]]] = {
                 "FeedbackSurveyView",
                 "CertificateView",
                 "InvoiceView",
+                "InvoiceLineView",
                 "ClosingReportView",
             ),
             READ,
@@ -256,6 +259,8 @@ ACTION_WORDS = {
     "review_report": "review",
     "close_follow_up": "close",
     "can_pdf": "PDF",
+    "invoice_milestone": "invoice",
+    "draft_report": "draft closing report",
     "can_this_form_get": "open",
     "can_this_form_post": "save",
 }

@@ -20,6 +20,7 @@ from app.models import (
     FeedbackSurvey,
     ImplementationPlan,
     Invoice,
+    InvoiceLine,
     InvoicingMilestone,
     Offer,
     OfferStatus,
@@ -183,6 +184,9 @@ def delivery_rules(contract: Rule) -> dict[type, Rule]:
             Participant.contract.has(contract(viewer))
         ),
         Invoice: on_contract(Invoice),
+        InvoiceLine: lambda viewer: InvoiceLine.invoice.has(
+            Invoice.contract.has(contract(viewer))
+        ),
         ClosingReport: on_contract(ClosingReport),
     }
 

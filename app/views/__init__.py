@@ -2,6 +2,7 @@
 
 from flask_appbuilder import AppBuilder
 
+from app.views.calendar_feed import CalendarFeedView
 from app.views.certificates import CertificateCheckView
 from app.views.coordination import (
     LeadView,
@@ -59,3 +60,4 @@ def register_views(appbuilder: AppBuilder) -> None:
             )
     appbuilder.add_view_no_menu(SurveyAnswerView)
     appbuilder.add_view_no_menu(CertificateCheckView)
+    appbuilder.add_view_no_menu(CalendarFeedView)

@@ -1,8 +1,10 @@
 """Screens of steps 6–8: implementation plans, sessions, participants,
 feedback, certificates, invoices and closing reports."""
 
+from flask import request, url_for
 from flask_appbuilder.actions import action
 from flask_babel import lazy_gettext as _l
+from wtforms.validators import ValidationError
 
 from app.models import (
     ClosingReport,
@@ -10,13 +12,17 @@ from app.models import (
     FeedbackSurvey,
     ImplementationPlan,
     Invoice,
+    InvoiceLine,
     InvoicingMilestone,
+    MilestoneStatus,
     Participant,
     ReportStatus,
     TrainingSession,
 )
-from app.services.workflow import reports
+from app.services.workflow import invoicing, reports
+from app.services.workflow.errors import TransitionRefusedError
 from app.views.base import OperatorModelView, interface
+from app.views.formatting import euros
 from app.views.steps import WorkflowSteps
 from app.views.validators import After, InRange, NonNegative, NotBefore
 
@@ -54,17 +60,67 @@ class FeedbackPointView(OperatorModelView):
     base_order = ("due_on", "asc")
 
 
-class InvoicingMilestoneView(OperatorModelView):
+class InvoicingMilestoneView(WorkflowSteps, OperatorModelView):
     datamodel = interface(InvoicingMilestone)
     list_title = _l("Invoicing milestones")
     show_title = _l("Invoicing milestone")
     add_title = _l("Add an invoicing milestone")
     edit_title = _l("Edit invoicing milestone")
-    list_columns = ["due_on", "kind", "description", "amount", "plan"]
+    list_columns = [
+        "due_on",
+        "kind",
+        "description",
+        "amount",
+        "invoicing_status",
+        "plan",
+    ]
+    show_columns = [
+        "plan",
+        "kind",
+        "description",
+        "due_on",
+        "amount",
+        "vat_rate",
+        "invoicing_status",
+    ]
     search_columns = ["due_on", "kind", "description", "amount"]
-    add_columns = edit_columns = ["plan", "kind", "description", "due_on", "amount"]
-    validators_columns = {"amount": [NonNegative()]}
+    add_columns = edit_columns = [
+        "plan",
+        "kind",
+        "description",
+        "due_on",
+        "amount",
+        "vat_rate",
+    ]
+    label_columns = {
+        **OperatorModelView.label_columns,
+        "amount": _l("Amount without VAT"),
+        "invoicing_status": _l("Invoicing"),
+    }
+    description_columns = {
+        "vat_rate": _l("0 for VAT-exempt training; 25.5 at the general rate.")
+    }
+    validators_columns = {"amount": [NonNegative()], "vat_rate": [InRange(0, 100)]}
     base_order = ("due_on", "asc")
+    step_offered = {
+        "invoice_milestone": lambda milestone: (
+            milestone.invoicing_status is MilestoneStatus.open
+        )
+    }
+
+    @action(
+        "invoice_milestone",
+        _l("Make the invoice"),
+        icon="fa-file-invoice",
+        multiple=False,
+    )
+    def invoice_milestone(self, milestone):
+        return self.take_step(
+            milestone,
+            invoicing.invoice_milestone,
+            _l("A draft invoice was made: check it and send it."),
+            then=lambda invoice: url_for("InvoiceView.show", pk=invoice.id),
+        )
 
 
 class ImplementationPlanView(OperatorModelView):
@@ -127,13 +183,69 @@ class FeedbackSurveyView(OperatorModelView):
     base_order = ("opens_on", "desc")
 
 
+class WithinContractValue:
+    """A line may not take the contract's invoices (without VAT) above its
+    value."""
+
+    def __call__(self, form, field) -> None:
+        invoice = form.invoice.data if "invoice" in form else None
+        if invoice is None or field.data is None:
+            return
+        line_id = (request.view_args or {}).get("pk")
+        try:
+            invoicing.refuse_above_value(
+                invoice.contract,
+                field.data,
+                leaving_out_line=int(line_id) if line_id else None,
+            )
+        except TransitionRefusedError as refusal:
+            raise ValidationError(str(refusal)) from refusal
+
+
+class InvoiceLineView(OperatorModelView):
+    datamodel = interface(InvoiceLine)
+    list_title = _l("Invoice lines")
+    show_title = _l("Invoice line")
+    add_title = _l("Add an invoice line")
+    edit_title = _l("Edit invoice line")
+    list_columns = ["invoice", "description", "amount", "vat_rate", "vat"]
+    search_columns = ["description", "amount", "vat_rate"]
+    add_columns = edit_columns = ["invoice", "description", "amount", "vat_rate"]
+    label_columns = {
+        **OperatorModelView.label_columns,
+        "amount": _l("Amount without VAT"),
+        "vat": _l("VAT"),
+    }
+    description_columns = {
+        "vat_rate": _l("0 for VAT-exempt training; 25.5 at the general rate.")
+    }
+    validators_columns = {
+        "amount": [NonNegative(), WithinContractValue()],
+        "vat_rate": [InRange(0, 100)],
+    }
+    formatters_columns = {"vat": euros}
+
+
 class InvoiceView(OperatorModelView):
     datamodel = interface(Invoice)
     list_title = _l("Invoices")
     show_title = _l("Invoice")
     add_title = _l("Add an invoice")
     edit_title = _l("Edit invoice")
-    list_columns = ["number", "company", "kind", "amount", "due_on", "status"]
+    list_columns = ["number", "company", "kind", "gross_total", "due_on", "status"]
+    show_columns = [
+        "number",
+        "contract",
+        "milestone",
+        "company",
+        "kind",
+        "issued_on",
+        "due_on",
+        "status",
+        "net_total",
+        "vat_total",
+        "gross_total",
+    ]
     search_columns = ["number", "kind", "status", "issued_on", "due_on"]
     add_columns = edit_columns = [
         "number",
@@ -143,15 +255,21 @@ class InvoiceView(OperatorModelView):
         "kind",
         "issued_on",
         "due_on",
-        "amount",
-        "vat_rate",
         "status",
     ]
-    validators_columns = {
-        "amount": [NonNegative()],
-        "vat_rate": [InRange(0, 100)],
-        "due_on": [NotBefore("issued_on")],
+    label_columns = {
+        **OperatorModelView.label_columns,
+        "net_total": _l("Total without VAT"),
+        "vat_total": _l("VAT"),
+        "gross_total": _l("Total with VAT"),
     }
+    formatters_columns = {
+        "net_total": euros,
+        "vat_total": euros,
+        "gross_total": euros,
+    }
+    validators_columns = {"due_on": [NotBefore("issued_on")]}
+    related_views = [InvoiceLineView]
     base_order = ("due_on", "desc")
 
 

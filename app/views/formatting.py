@@ -9,7 +9,6 @@ from flask_babel import format_currency, format_decimal, gettext
 from flask_babel import format_datetime as babel_format_datetime
 from sqlalchemy import Boolean, Date, DateTime, Numeric
 
-from app.services.feedback_results import MIN_ANSWERS, survey_results
 from app.services.service_path import company_stories, request_story
 from app.services.timeline import company_timeline, request_timeline
 
@@ -102,8 +101,6 @@ def register_template_filters(app: Flask) -> None:
     app.add_template_filter(format_date, "date")
     app.add_template_filter(format_wall_clock, "wall_clock")
     app.add_template_filter(format_number, "decimal")
-    app.add_template_global(survey_results, "survey_results")
-    app.add_template_global(MIN_ANSWERS, "min_answers")
     app.add_template_global(company_stories, "company_stories")
     app.add_template_global(request_story, "request_story")
     app.add_template_global(company_timeline, "company_timeline")

@@ -22,6 +22,7 @@ from app.views.delivery import (
     FeedbackPointView,
     FeedbackSurveyView,
     ImplementationPlanView,
+    InvoiceLineView,
     InvoiceView,
     InvoicingMilestoneView,
     ParticipantView,
@@ -209,6 +210,7 @@ MENU = (
                 CertificateView, "Certificates", _l("Certificates"), "fa-certificate"
             ),
             MenuItem(InvoiceView, "Invoices", _l("Invoices"), "fa-file-invoice"),
+            MenuItem(InvoiceLineView, "Invoice lines", _l("Invoice lines"), "fa-list"),
             MenuItem(
                 ClosingReportView,
                 "Closing reports",

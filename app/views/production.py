@@ -14,8 +14,9 @@ from app.models import (
     ServiceContract,
 )
 from app.security.viewer import Viewer
+from app.services import commission
 from app.services.clock import local_now
-from app.services.workflow import deliveries, offers
+from app.services.workflow import deliveries, offers, reports
 from app.views.base import OperatorModelView, interface
 from app.views.steps import WorkflowSteps
 from app.views.validators import InRange, NonNegative, NotBefore
@@ -161,6 +162,14 @@ class ServiceContractView(WorkflowSteps, OperatorModelView):
         "value": [NonNegative()],
         "end_date": [NotBefore("start_date")],
     }
+    # Shown in a panel of their own, not to the client (show template).
+    show_exclude_columns = [
+        "commission_rule",
+        "commission_percent",
+        "commission_amount",
+        "calendar_token",
+    ]
+    show_template = "operator/contract_show.html"
     base_order = ("signed_on", "desc")
     step_offered = {
         "prepare": _contract_in(ContractStatus.signed),
@@ -168,7 +177,17 @@ class ServiceContractView(WorkflowSteps, OperatorModelView):
         "deliver": _contract_in(ContractStatus.in_delivery),
         "close": _contract_in(ContractStatus.delivered),
         "follow_up": _contract_in(ContractStatus.closed),
+        "draft_report": lambda contract: (
+            contract.status in (ContractStatus.in_delivery, ContractStatus.delivered)
+            and contract.closing_report is None
+        ),
     }
+
+    def pre_add(self, item) -> None:
+        commission.apply(item)
+
+    def pre_update(self, item) -> None:
+        commission.apply(item)
 
     @action("prepare", _l("Start preparing"), icon="fa-tasks", multiple=False)
     def prepare(self, contract):
@@ -191,6 +210,20 @@ class ServiceContractView(WorkflowSteps, OperatorModelView):
     @action("close", _l("Close the service"), icon="fa-flag-checkered", multiple=False)
     def close(self, contract):
         return self.take_step(contract, deliveries.close, _l("The service is closed."))
+
+    @action(
+        "draft_report",
+        _l("Draft the closing report"),
+        icon="fa-file-alt",
+        multiple=False,
+    )
+    def draft_report(self, contract):
+        return self.take_step(
+            contract,
+            reports.draft,
+            _l("A draft closing report was prefilled: complete it and submit it."),
+            then=lambda report: url_for("ClosingReportView.show", pk=report.id),
+        )
 
     @action("follow_up", _l("Map follow-up needs"), icon="fa-redo", multiple=False)
     def follow_up(self, contract):

@@ -25,6 +25,7 @@ from app.models import (
     ServiceContract,
 )
 from app.security.viewer import Viewer
+from app.services import commission
 from app.services.clock import local_now
 from app.services.workflow import announcements
 from app.services.workflow.errors import TransitionRefusedError
@@ -188,6 +189,7 @@ def accept(offer: Offer, viewer: Viewer) -> ServiceContract:
         value=offer.price,
         status=ContractStatus.signed,
     )
+    commission.apply(contract)
     db.session.add(contract)
     db.session.flush()
     announcements.offer_decided(offer)
