@@ -211,8 +211,13 @@ def rules(app):
         db.session.add_all(made)
         db.session.commit()
         yield provider_id, entity.id
-        for rule in made:
-            db.session.delete(db.session.get(CommissionRule, rule.id))
+        ids = [rule.id for rule in made]
+        db.session.execute(
+            db.update(ServiceContract)
+            .where(ServiceContract.commission_rule_id.in_(ids))
+            .values(commission_rule_id=None)
+        )
+        db.session.execute(db.delete(CommissionRule).where(CommissionRule.id.in_(ids)))
         db.session.commit()
 
 
