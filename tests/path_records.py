@@ -4,7 +4,7 @@ demo and a provider of the demo."""
 
 import uuid
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
@@ -37,13 +37,6 @@ class ContractCase:
     company_id: int
     provider_emails: set[str]
     client_emails: set[str]
-    other_emails: set[str] = field(default_factory=set)
-
-
-def _first(kind: OrganisationKind, skip: int = 0) -> Organisation:
-    return db.session.scalars(
-        db.select(Organisation).filter_by(kind=kind).order_by(Organisation.id)
-    ).all()[skip]
 
 
 def _active_emails(organisation: Organisation) -> set[str]:
@@ -100,14 +93,12 @@ def new_contract(
         )
         db.session.add_all([company, request, offer, contract])
         db.session.commit()
-        other = _first(OrganisationKind.provider, skip=1)
         return ContractCase(
             contract.id,
             request.id,
             company.id,
             _active_emails(provider),
             _active_emails(company),
-            _active_emails(other),
         )
 
 

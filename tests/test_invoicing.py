@@ -64,6 +64,18 @@ def _make_invoice(client, milestone_id):
     )
 
 
+def _add_line(client, invoice_id, description, amount, vat_rate):
+    return client.post(
+        "/invoicelineview/add",
+        data={
+            "invoice": invoice_id,
+            "description": description,
+            "amount": amount,
+            "vat_rate": vat_rate,
+        },
+    )
+
+
 def _invoice_of(app, milestone_id) -> dict:
     with app.app_context():
         invoices = db.session.scalars(
@@ -106,15 +118,7 @@ def test_lines_carry_their_own_vat_and_the_sums_follow(app, client_as, milestone
     _make_invoice(provider, interim)
     (invoice,) = _invoice_of(app, interim)
 
-    response = provider.post(
-        "/invoicelineview/add",
-        data={
-            "invoice": invoice["id"],
-            "description": "Oppimateriaalit",
-            "amount": "200",
-            "vat_rate": "25.5",
-        },
-    )
+    response = _add_line(provider, invoice["id"], "Oppimateriaalit", "200", "25.5")
 
     assert response.status_code == 302
     (invoice,) = _invoice_of(app, interim)
@@ -135,15 +139,7 @@ def test_invoices_cannot_exceed_the_contract_value_together(app, client_as, mile
     _make_invoice(provider, final)
     (first,) = _invoice_of(app, interim)
 
-    too_much = provider.post(
-        "/invoicelineview/add",
-        data={
-            "invoice": first["id"],
-            "description": "Lisätyö",
-            "amount": "0.01",
-            "vat_rate": "0",
-        },
-    )
+    too_much = _add_line(provider, first["id"], "Lisätyö", "0.01", "0")
 
     assert too_much.status_code == 422
     text = visible_text(too_much.get_data(as_text=True))

@@ -233,20 +233,6 @@ class InvoiceView(OperatorModelView):
     add_title = _l("Add an invoice")
     edit_title = _l("Edit invoice")
     list_columns = ["number", "company", "kind", "gross_total", "due_on", "status"]
-    show_columns = [
-        "number",
-        "contract",
-        "milestone",
-        "company",
-        "kind",
-        "issued_on",
-        "due_on",
-        "status",
-        "net_total",
-        "vat_total",
-        "gross_total",
-    ]
-    search_columns = ["number", "kind", "status", "issued_on", "due_on"]
     add_columns = edit_columns = [
         "number",
         "contract",
@@ -257,6 +243,8 @@ class InvoiceView(OperatorModelView):
         "due_on",
         "status",
     ]
+    show_columns = [*add_columns, "net_total", "vat_total", "gross_total"]
+    search_columns = ["number", "kind", "status", "issued_on", "due_on"]
     label_columns = {
         **OperatorModelView.label_columns,
         "net_total": _l("Total without VAT"),
