@@ -43,7 +43,13 @@ PUBLIC_ROUTES = {
 # granted any action, so none may get past them.
 ACTION_ENDPOINTS = {"action", "action_post"}
 
-URL_VALUES = {"pk": "0", "filename": "x", "locale": "fi"}
+URL_VALUES = {
+    "pk": "0",
+    "filename": "x",
+    "locale": "fi",
+    "key": "funnel",
+    "kind": "csv",
+}
 UNKNOWN_ACTION = "no-such-action"
 
 

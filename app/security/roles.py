@@ -58,6 +58,8 @@ SECURITY_MENU = {
     "PermissionViewModelView": "Permission on Views/Menus",
 }
 MANAGE_ACCOUNTS = READ + ("can_add", "can_edit")
+# The results dashboard: the page and its tables' downloads.
+RESULTS = ("can_list", "can_export")
 
 SERVICE_MENU_READ = _only(
     ("ServiceEntityView", "ServiceThemeView", "FundingOptionView"), READ
@@ -83,6 +85,7 @@ ROLE_SCREENS: dict[str, dict[str, tuple[str, ...]]] = {
         "ClosingReportView": READ + ("review_report",),
         **_views(SERVICE_MENU, WRITE),
         **_views(STEERING, WRITE),
+        "DashboardView": RESULTS,
         "AuditEventView": READ,
         "OutboxMessageView": READ,
         "ReminderRuleView": READ + ("can_edit",),
@@ -128,6 +131,7 @@ ROLE_SCREENS: dict[str, dict[str, tuple[str, ...]]] = {
     },
     STEERING_GROUP: {
         **_views(STEERING, READ),
+        "DashboardView": RESULTS,
         **_only(("ProviderView", "CommissionRuleView"), READ),
         **SERVICE_MENU_READ,
     },
@@ -259,6 +263,7 @@ ACTION_WORDS = {
     "review_report": "review",
     "close_follow_up": "close",
     "can_pdf": "PDF",
+    "can_export": "export",
     "invoice_milestone": "invoice",
     "draft_report": "draft closing report",
     "can_this_form_get": "open",

@@ -5,7 +5,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from flask import Flask
-from flask_babel import format_currency, format_decimal, gettext
+from flask_babel import format_currency, format_decimal, format_percent, gettext
 from flask_babel import format_datetime as babel_format_datetime
 from sqlalchemy import Boolean, Date, DateTime, Numeric
 
@@ -48,6 +48,11 @@ def format_utc(value: datetime | None) -> str:
 
 def format_number(value: Decimal | None) -> str:
     return EMPTY if value is None else format_decimal(value)
+
+
+def format_share(value: Decimal | None) -> str:
+    """A share as a percentage: 0.5 is 50 %."""
+    return EMPTY if value is None else format_percent(value)
 
 
 def format_flag(value: bool | None) -> str:
@@ -101,6 +106,7 @@ def register_template_filters(app: Flask) -> None:
     app.add_template_filter(format_date, "date")
     app.add_template_filter(format_wall_clock, "wall_clock")
     app.add_template_filter(format_number, "decimal")
+    app.add_template_filter(format_share, "percent")
     app.add_template_global(company_stories, "company_stories")
     app.add_template_global(request_story, "request_story")
     app.add_template_global(company_timeline, "company_timeline")

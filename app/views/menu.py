@@ -17,6 +17,7 @@ from app.views.coordination import (
     RequestDistributionView,
     RequestForQuotationView,
 )
+from app.views.dashboard import DashboardView
 from app.views.delivery import (
     ClosingReportView,
     FeedbackPointView,
@@ -257,6 +258,7 @@ MENU = (
         _l("Steering group"),
         "fa-landmark",
         (
+            MenuItem(DashboardView, "Results", _l("Results"), "fa-chart-bar"),
             MenuItem(
                 SteeringMeetingView, "Meetings", _l("Meetings"), "fa-calendar-alt"
             ),
