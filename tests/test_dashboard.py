@@ -9,6 +9,7 @@ from openpyxl import load_workbook
 
 from app.extensions import db
 from app.models import ContactPerson, Participant
+from app.services.metrics.tables import TABLES
 from tests.conftest import visible_text
 
 YEAR = "?start=2026-01-01&end=2026-12-31"
@@ -26,6 +27,11 @@ def test_the_results_page_shows_every_table(client_as, username):
         "Tarjouksia tarjouspyyntöä kohden",
         "Koulutustoimijoiden joukko",
         "Arvo ja provisio kuukausittain",
+        "Mediaanipäivät vaiheesta toiseen",
+        "Palaute koulutustoimijoittain",
+        "Asiakkaat kokoluokittain",
+        "Osaamistarpeet palvelukokonaisuuksittain",
+        "Tarjouspyynnöt, joihin ei tullut tarjouksia",
     ):
         assert title in text
     assert "<svg" in page.get_data(as_text=True), "bars drawn on the server"
@@ -87,7 +93,7 @@ def test_no_personal_data_on_the_results(app, client_as):
         personal.discard(f"{own.first_name} {own.last_name}")
     steering = client_as("steering")
     pages = [steering.get(f"/results/{YEAR}").get_data(as_text=True)]
-    for key in ("targets", "funnel", "offers", "providers", "months", "services"):
+    for key in TABLES:
         pages.append(steering.get(f"/results/{key}.csv{YEAR}").get_data(as_text=True))
 
     found = {item for item in personal for page in pages if item in page}

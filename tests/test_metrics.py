@@ -3,13 +3,24 @@ world of tests/metrics_world.py, and an empty period where every rate has
 nothing to divide by."""
 
 import io
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 import pytest
 from openpyxl import load_workbook
 
-from app.services.metrics import exports, funnel, money, providers, tables, targets
+from app.services.metrics import (
+    clients,
+    durations,
+    exports,
+    feedback,
+    foresight,
+    funnel,
+    money,
+    providers,
+    tables,
+    targets,
+)
 from app.services.metrics.period import Period
 from tests import metrics_world
 from tests.conftest import build_app, migrate_and_bootstrap
@@ -114,7 +125,7 @@ def test_every_metric_stands_beside_its_target(world):
     assert rows["contract_value"].achieved == Decimal("0.50")
     assert rows["returning_clients"].value == 1
     assert rows["offers_per_request"].value == Decimal("1.00")
-    assert rows["recommendation"].value is None, "no answers in the period"
+    assert rows["recommendation"].value == 20, "two promoters, one detractor of 5"
     assert rows["closed_services"].target is None
     assert rows["closed_services"].achieved is None
     empty = {row.metric.name: row for row in targets.metric_rows(EMPTY)}
@@ -136,3 +147,68 @@ def test_the_exports_hold_the_tables_cell_for_cell(world):
     assert [cell.value for cell in sheet[2]] == ["Alfa", 2, 1, 0.5, 1, 1, 1.0, 10000]
     assert sheet["D2"].number_format == "0 %"
     assert sheet.max_row == 3
+
+
+def test_median_days_from_step_to_step(world):
+    steps = [(s.count, s.median_days) for s in durations.step_durations(JANUARY)]
+
+    assert steps == [
+        (2, Decimal("3.0")),  # leads to needs: 1 and 5 days
+        (2, Decimal("3.5")),  # needs to requests: 1 and 6 days
+        (1, Decimal("15.0")),  # R1 published 5.1., signed 20.1.
+        (2, Decimal("8.0")),  # contract to start: 5 and 11 days
+        (0, None),  # nothing closed
+    ]
+
+
+def test_feedback_by_provider_and_service_with_the_three_answer_rule(world):
+    (alfa,) = feedback.by_provider(JANUARY)
+    kunnossapito, logistiikka = feedback.by_service(JANUARY)
+
+    # Alfa: scales 5, 4, 3, 2, 2 average 3.2; recommendations 10, 9, 5, 8, 8
+    # give two promoters and one detractor of five: 20.
+    assert (alfa.label, alfa.answers, alfa.average) == ("Alfa", 5, Decimal("3.2"))
+    assert alfa.recommendation_score == 20
+    assert (kunnossapito.answers, kunnossapito.average) == (3, Decimal("4.0"))
+    assert kunnossapito.recommendation_score == 33
+    assert (logistiikka.answers, logistiikka.average) == (2, None)
+    assert logistiikka.recommendation_score is None, "fewer than three answers"
+
+
+def test_clients_by_size_class_and_industry(world):
+    (size,) = clients.by_size_class(JANUARY)
+    (industry,) = clients.by_industry(JANUARY)
+
+    assert (size.label, size.companies, size.value) == (
+        "Pieni yritys (10–49 henkilöä)",
+        1,
+        Decimal("10000"),
+    )
+    assert (industry.label, industry.companies) == ("Metalliteollisuus", 1)
+    assert clients.by_size_class(EMPTY) == []
+
+
+def test_foresight_counts_needs_by_service_theme_and_industry(world):
+    def rows(found):
+        return [(row.month, row.label, row.needs) for row in found]
+
+    assert rows(foresight.needs_by_entity(JANUARY)) == [("2027-01", "Kunnossapito", 1)]
+    assert rows(foresight.needs_by_theme(JANUARY)) == [("2027-01", "Teollisuus", 1)]
+    assert rows(foresight.needs_by_industry(JANUARY)) == [
+        ("2027-01", "Metalliteollisuus", 2)
+    ]
+    assert foresight.needs_by_entity(EMPTY) == []
+
+
+def test_unmet_needs_are_requests_without_offers_and_needs_outside_the_menu(world):
+    after = foresight.requests_without_offers(JANUARY, now=datetime(2027, 2, 1))
+    before_deadline = foresight.requests_without_offers(
+        JANUARY, now=datetime(2027, 1, 11)
+    )
+    uncovered = foresight.needs_without_service(JANUARY)
+
+    assert [(r.reference, r.published_on) for r in after] == [("R2", date(2027, 1, 10))]
+    assert before_deadline == [], "R2's deadline (12.1.) had not passed"
+    assert [(n.assessed_on, n.industry) for n in uncovered] == [
+        (date(2027, 1, 20), "Metalliteollisuus")
+    ]

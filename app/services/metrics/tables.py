@@ -5,8 +5,18 @@ from dataclasses import dataclass, field
 
 from flask_babel import lazy_gettext as _l
 
-from app.services.metrics import funnel, money, providers, targets
+from app.services.metrics import (
+    clients,
+    durations,
+    feedback,
+    foresight,
+    funnel,
+    money,
+    providers,
+    targets,
+)
 from app.services.metrics.period import Period
+from app.views.formatting import format_date
 
 # How a column's cells are written: plain text, a count, euros, a share
 # (0.5 is 50 %), or a number with decimals.
@@ -135,15 +145,144 @@ def _providers_money(period: Period) -> FigureTable:
     return _money("providers_money", title, _l("Provider"), money.by_provider(period))
 
 
+def _durations(period: Period) -> FigureTable:
+    return FigureTable(
+        "durations",
+        _l("Median days from step to step"),
+        [(_l("Step"), TEXT), (_l("Completed"), COUNT), (_l("Median days"), NUMBER)],
+        [
+            [str(step.label), step.count, step.median_days]
+            for step in durations.step_durations(period)
+        ],
+        chart_column=2,
+    )
+
+
+def _feedback(key, title, first_column, rows) -> FigureTable:
+    return FigureTable(
+        key,
+        title,
+        [
+            (first_column, TEXT),
+            (_l("Answers"), COUNT),
+            (_l("Average of the scales 1–5"), NUMBER),
+            (_l("Recommendation score"), NUMBER),
+        ],
+        [[r.label, r.answers, r.average, r.recommendation_score] for r in rows],
+    )
+
+
+def _feedback_providers(period: Period) -> FigureTable:
+    title = _l("Feedback by provider")
+    return _feedback(
+        "feedback_providers", title, _l("Provider"), feedback.by_provider(period)
+    )
+
+
+def _feedback_services(period: Period) -> FigureTable:
+    title = _l("Feedback by service")
+    return _feedback(
+        "feedback_services", title, _l("Service entity"), feedback.by_service(period)
+    )
+
+
+def _clients(key, title, first_column, rows) -> FigureTable:
+    return FigureTable(
+        key,
+        title,
+        [
+            (first_column, TEXT),
+            (_l("Companies"), COUNT),
+            (_l("Contract value"), MONEY),
+        ],
+        [[row.label, row.companies, row.value] for row in rows],
+        chart_column=1,
+    )
+
+
+def _clients_by_size(period: Period) -> FigureTable:
+    title = _l("Clients by size class")
+    return _clients(
+        "clients_size", title, _l("Size class"), clients.by_size_class(period)
+    )
+
+
+def _clients_by_industry(period: Period) -> FigureTable:
+    title = _l("Clients by industry")
+    return _clients(
+        "clients_industry", title, _l("Industry"), clients.by_industry(period)
+    )
+
+
+def _needs(key, title, first_column, rows) -> FigureTable:
+    return FigureTable(
+        key,
+        title,
+        [(_l("Month"), TEXT), (first_column, TEXT), (_l("Needs"), COUNT)],
+        [[row.month, row.label, row.needs] for row in rows],
+    )
+
+
+def _needs_by_entity(period: Period) -> FigureTable:
+    title = _l("Competence needs by service entity")
+    rows = foresight.needs_by_entity(period)
+    return _needs("needs_entities", title, _l("Service entity"), rows)
+
+
+def _needs_by_theme(period: Period) -> FigureTable:
+    title = _l("Competence needs by theme")
+    return _needs("needs_themes", title, _l("Theme"), foresight.needs_by_theme(period))
+
+
+def _needs_by_industry(period: Period) -> FigureTable:
+    title = _l("Competence needs by industry")
+    rows = foresight.needs_by_industry(period)
+    return _needs("needs_industries", title, _l("Industry"), rows)
+
+
+def _unmet_requests(period: Period) -> FigureTable:
+    return FigureTable(
+        "unmet_requests",
+        _l("Requests that got no offer"),
+        [(_l("Reference"), TEXT), (_l("Title"), TEXT), (_l("Published"), TEXT)],
+        [
+            [row.reference, row.title, format_date(row.published_on)]
+            for row in foresight.requests_without_offers(period)
+        ],
+    )
+
+
+def _uncovered_needs(period: Period) -> FigureTable:
+    return FigureTable(
+        "uncovered_needs",
+        _l("Needs no service of the menu covers"),
+        [(_l("Assessed on"), TEXT), (_l("Industry"), TEXT), (_l("Needs"), TEXT)],
+        [
+            [format_date(row.assessed_on), row.industry, row.needs]
+            for row in foresight.needs_without_service(period)
+        ],
+    )
+
+
 # The dashboard's tables in the order shown, by the key of their export.
 TABLES = {
     "targets": _targets,
     "funnel": _funnel,
+    "durations": _durations,
     "offers": _coverage,
     "providers": _providers,
     "months": _months,
     "services": _services,
     "providers_money": _providers_money,
+    "feedback_providers": _feedback_providers,
+    "feedback_services": _feedback_services,
+    "clients_size": _clients_by_size,
+    "clients_industry": _clients_by_industry,
+    "needs_entities": _needs_by_entity,
+    "needs_themes": _needs_by_theme,
+    "needs_industries": _needs_by_industry,
+    "unmet_requests": _unmet_requests,
+    "uncovered_needs": _uncovered_needs,
 }
 
 

@@ -1,0 +1,142 @@
+"""Foresight: which competences companies ask for, by service entity, theme
+and industry, month by month; and the needs the operation did not meet:
+requests that got no offer, and needs that no service of the menu covers."""
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import exists, extract, func, select
+
+from app.extensions import db
+from app.models import (
+    NeedsAssessment,
+    Offer,
+    Organisation,
+    RequestForQuotation,
+    ServiceEntity,
+    ServiceTheme,
+)
+from app.models.needs import needs_assessment_service_entity as need_entity
+from app.models.service_menu import service_entity_theme
+from app.services.clock import local_now
+from app.services.metrics.period import Period
+
+
+@dataclass
+class NeedCount:
+    month: str
+    label: str
+    needs: int
+
+
+@dataclass
+class UnmetRequest:
+    reference: str
+    title: str
+    published_on: date
+
+
+@dataclass
+class UncoveredNeed:
+    assessed_on: date
+    industry: str
+    needs: str
+
+
+def _months_of(period: Period, label, joins) -> list[NeedCount]:
+    year = extract("year", NeedsAssessment.assessed_on)
+    month = extract("month", NeedsAssessment.assessed_on)
+    query = select(year, month, label, func.count(NeedsAssessment.id)).select_from(
+        NeedsAssessment
+    )
+    for target, condition in joins:
+        query = query.join(target, condition)
+    rows = db.session.execute(
+        query.where(period.holds(NeedsAssessment.assessed_on))
+        .group_by(year, month, label)
+        .order_by(year, month, label)
+    )
+    unknown = str(_l("Not known"))
+    return [
+        NeedCount(f"{int(y)}-{int(m):02d}", name or unknown, count)
+        for y, m, name, count in rows
+    ]
+
+
+ENTITY_JOINS = [
+    (need_entity, need_entity.c.needs_assessment_id == NeedsAssessment.id),
+    (ServiceEntity, ServiceEntity.id == need_entity.c.service_entity_id),
+]
+
+
+def needs_by_entity(period: Period) -> list[NeedCount]:
+    return _months_of(period, ServiceEntity.name, ENTITY_JOINS)
+
+
+def needs_by_theme(period: Period) -> list[NeedCount]:
+    return _months_of(
+        period,
+        ServiceTheme.name,
+        [
+            *ENTITY_JOINS,
+            (
+                service_entity_theme,
+                service_entity_theme.c.service_entity_id == ServiceEntity.id,
+            ),
+            (ServiceTheme, ServiceTheme.id == service_entity_theme.c.theme_id),
+        ],
+    )
+
+
+def needs_by_industry(period: Period) -> list[NeedCount]:
+    return _months_of(
+        period,
+        Organisation.industry,
+        [(Organisation, Organisation.id == NeedsAssessment.company_id)],
+    )
+
+
+def requests_without_offers(
+    period: Period, now: datetime | None = None
+) -> list[UnmetRequest]:
+    """Requests published in the period whose deadline passed with no offer."""
+    rows = db.session.execute(
+        select(
+            RequestForQuotation.reference,
+            RequestForQuotation.title,
+            RequestForQuotation.published_on,
+        )
+        .where(
+            period.holds(RequestForQuotation.published_on),
+            RequestForQuotation.offer_deadline < (now or local_now()),
+            ~exists().where(
+                Offer.request_id == RequestForQuotation.id,
+                Offer.submitted_on.is_not(None),
+            ),
+        )
+        .order_by(RequestForQuotation.published_on)
+    )
+    return [UnmetRequest(ref, title, day.date()) for ref, title, day in rows]
+
+
+def needs_without_service(period: Period) -> list[UncoveredNeed]:
+    """Needs assessed in the period that name no service entity of the menu:
+    what the menu may lack."""
+    rows = db.session.execute(
+        select(
+            NeedsAssessment.assessed_on,
+            Organisation.industry,
+            NeedsAssessment.competence_needs,
+        )
+        .join(Organisation, Organisation.id == NeedsAssessment.company_id)
+        .where(
+            period.holds(NeedsAssessment.assessed_on),
+            ~exists().where(need_entity.c.needs_assessment_id == NeedsAssessment.id),
+        )
+        .order_by(NeedsAssessment.assessed_on)
+    )
+    unknown = str(_l("Not known"))
+    return [
+        UncoveredNeed(day, industry or unknown, text) for day, industry, text in rows
+    ]
