@@ -12,6 +12,7 @@ from app.demo.loader import DEMO_LOGINS, demo_password, load_demo_data
 from app.extensions import db
 from app.security.bootstrap import bootstrap_security
 from app.services.reminders.defaults import ensure_default_rules
+from app.services.standing_themes import ensure_standing_themes
 from config import TestConfig
 from tests.databases import drop_database, fresh_database, keep_databases
 
@@ -25,6 +26,7 @@ def migrate_and_bootstrap(app) -> None:
         upgrade()
         bootstrap_security(app.appbuilder)
         ensure_default_rules()
+        ensure_standing_themes()
 
 
 @pytest.fixture(scope="session")

@@ -15,10 +15,12 @@ def bootstrap() -> None:
     """Create the roles and permissions (run after `flask db upgrade`)."""
     from app.security.bootstrap import bootstrap_security
     from app.services.reminders.defaults import ensure_default_rules
+    from app.services.standing_themes import ensure_standing_themes
 
     bootstrap_security(current_app.appbuilder)
     ensure_default_rules()
-    click.echo("Roles, permissions and reminder rules are in place.")
+    ensure_standing_themes()
+    click.echo("Roles, permissions, reminder rules and standing themes are in place.")
 
 
 @click.group("demo")

@@ -65,8 +65,10 @@ from app.models.steering import (
     DecisionStatus,
     Metric,
     MetricTarget,
+    StandingTheme,
     SteeringMeeting,
     SteeringTheme,
+    ThemeStatus,
 )
 
 __all__ = [
@@ -131,7 +133,9 @@ __all__ = [
     "ServiceTheme",
     "SizeClass",
     "SoughtDelivery",
+    "StandingTheme",
     "SteeringMeeting",
+    "ThemeStatus",
     "SteeringTheme",
     "SurveyKind",
     "Trainer",

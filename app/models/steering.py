@@ -34,6 +34,13 @@ class SteeringTheme(Choice):
     reporting = _l("The reporting model")
 
 
+class ThemeStatus(Choice):
+    open = _l("Open")
+    in_preparation = _l("In preparation")
+    decided = _l("Decided")
+    on_hold = _l("On hold")
+
+
 class DecisionStatus(Choice):
     open = _l("Open")
     in_progress = _l("In progress")
@@ -146,3 +153,22 @@ class MetricTarget(RecordHistory, Model):
 
     def __str__(self) -> str:
         return f"{self.metric} {self.target_value}"
+
+
+class StandingTheme(RecordHistory, Model):
+    """One of the steering group's standing themes and where it stands: the
+    group returns to these at its meetings until they are decided."""
+
+    __tablename__ = "standing_theme"
+
+    id = Column(Integer, primary_key=True)
+    theme = Column(choice_column_type(SteeringTheme), nullable=False, unique=True)
+    status = Column(
+        choice_column_type(ThemeStatus), nullable=False, default=ThemeStatus.open
+    )
+    summary = Column(Text)
+    next_step = Column(Text)
+    owner = Column(String(200))
+
+    def __str__(self) -> str:
+        return str(self.theme)

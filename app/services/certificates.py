@@ -9,17 +9,14 @@ import io
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 
-import reportlab
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from app.extensions import db
 from app.models import Certificate, ConsortiumMember
+from app.services.pdf_fonts import BOLD, REGULAR
 from app.services.workflow.announcements import public_link
 from app.views.formatting import format_date
 
@@ -61,10 +58,6 @@ TEXTS = {
         "check": "The certificate can be verified with the code",
     },
 }
-
-_FONTS = Path(reportlab.__file__).parent / "fonts"
-pdfmetrics.registerFont(TTFont("Vera", str(_FONTS / "Vera.ttf")))
-pdfmetrics.registerFont(TTFont("VeraBd", str(_FONTS / "VeraBd.ttf")))
 
 
 @dataclass
@@ -139,23 +132,23 @@ def render_pdf(certificate: Certificate) -> bytes:
     page.setAuthor(words["operator"])
     left, y = 25 * mm, A4[1] - 35 * mm
 
-    def line(text, size=11, font="Vera", gap=7):
+    def line(text, size=11, font=REGULAR, gap=7):
         nonlocal y
         page.setFont(font, size)
         page.drawString(left, y, text)
         y -= gap * mm
 
-    line(words["title"].upper(), size=24, font="VeraBd", gap=16)
-    line(stated.name, size=18, font="VeraBd", gap=9)
+    line(words["title"].upper(), size=24, font=BOLD, gap=16)
+    line(stated.name, size=18, font=BOLD, gap=9)
     line(words["intro"], gap=7)
-    line(stated.training, size=14, font="VeraBd", gap=12)
+    line(stated.training, size=14, font=BOLD, gap=12)
     hours = f"{stated.hours.normalize():f}".replace(".", ",")
     line(f"{words['hours']}: {hours} {words['hours_unit']}")
     if stated.period:
         line(f"{words['dates']}: {stated.period}")
     line(f"{words['providers']}: {', '.join(stated.providers)}", gap=10)
     if stated.goals:
-        line(words["goals"], font="VeraBd")
+        line(words["goals"], font=BOLD)
         for goal_line in _wrapped(stated.goals, 90):
             line(goal_line, size=10, gap=5.5)
         y -= 5 * mm

@@ -59,6 +59,7 @@ from app.views.steering import (
     DecisionView,
     ForesightNoteView,
     MetricTargetView,
+    StandingThemeView,
     SteeringMeetingView,
 )
 
@@ -264,6 +265,12 @@ MENU = (
             ),
             MenuItem(AgendaItemView, "Agenda items", _l("Agenda items"), "fa-list-ol"),
             MenuItem(DecisionView, "Decisions", _l("Decisions"), "fa-gavel"),
+            MenuItem(
+                StandingThemeView,
+                "Standing themes",
+                _l("Standing themes"),
+                "fa-thumbtack",
+            ),
             MenuItem(
                 MetricTargetView,
                 "Metric targets",

@@ -1,6 +1,8 @@
 """Screens of the steering group: meetings, agenda items, decisions, targets of
 the result metrics, and market and foresight notes."""
 
+from flask import Response, abort
+from flask_appbuilder import expose, has_access
 from flask_babel import lazy_gettext as _l
 
 from app.models import (
@@ -8,8 +10,10 @@ from app.models import (
     Decision,
     ForesightNote,
     MetricTarget,
+    StandingTheme,
     SteeringMeeting,
 )
+from app.services import meeting_report
 from app.views.base import OperatorModelView, interface
 from app.views.validators import NonNegative, NotBefore, Positive
 
@@ -57,6 +61,20 @@ class SteeringMeetingView(OperatorModelView):
     add_columns = edit_columns = ["title", "starts_at", "place", "attendees", "minutes"]
     related_views = [AgendaItemView, DecisionView]
     base_order = ("starts_at", "desc")
+    show_template = "operator/meeting_show.html"
+
+    @expose("/report/<int:pk>")
+    @has_access
+    def report(self, pk: int):
+        meeting = self.datamodel.get(pk)
+        if meeting is None:
+            abort(404)
+        name = f"ohjausryhma-{meeting.starts_at:%Y-%m-%d}.pdf"
+        return Response(
+            meeting_report.render(meeting),
+            mimetype="application/pdf",
+            headers={"Content-Disposition": f'inline; filename="{name}"'},
+        )
 
 
 class MetricTargetView(OperatorModelView):
@@ -99,3 +117,23 @@ class ForesightNoteView(OperatorModelView):
         "service_entity",
     ]
     base_order = ("noted_on", "desc")
+
+
+class StandingThemeView(OperatorModelView):
+    datamodel = interface(StandingTheme)
+    base_permissions = ["can_list", "can_show", "can_edit"]
+    list_title = _l("Standing themes")
+    show_title = _l("Standing theme")
+    edit_title = _l("Edit standing theme")
+    list_columns = ["theme", "status", "owner", "changed_on"]
+    show_columns = ["theme", "status", "summary", "next_step", "owner"]
+    edit_columns = ["status", "summary", "next_step", "owner"]
+    search_columns = ["theme", "status", "owner"]
+    label_columns = {
+        **OperatorModelView.label_columns,
+        "theme": _l("Theme"),
+        "summary": _l("Where it stands"),
+        "next_step": _l("Next step"),
+        "owner": _l("Owner"),
+    }
+    base_order = ("theme", "asc")
