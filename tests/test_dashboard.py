@@ -8,7 +8,7 @@ import pytest
 from openpyxl import load_workbook
 
 from app.extensions import db
-from app.models import ContactPerson, Participant
+from app.models import ContactPerson, Participant, RequestForQuotation
 from app.services.metrics.tables import TABLES
 from tests.conftest import visible_text
 
@@ -80,7 +80,7 @@ def test_downloads_hold_the_pages_tables(client_as):
     assert steering.get(f"/results/funnel.pdf{YEAR}").status_code == 404
 
 
-def test_no_personal_data_on_the_results(app, client_as):
+def test_no_personal_data_or_single_records_on_the_results(app, client_as):
     with app.app_context():
         people = db.session.scalars(db.select(ContactPerson)).all()
         personal = {p.email for p in people} | {p.phone for p in people if p.phone}
@@ -88,6 +88,8 @@ def test_no_personal_data_on_the_results(app, client_as):
         participants = db.session.scalars(db.select(Participant)).all()
         personal |= {p.full_name for p in participants}
         personal |= {p.email for p in participants if p.email}
+        # Nor any single request: the steering group reads figures, not records.
+        personal |= set(db.session.scalars(db.select(RequestForQuotation.reference)))
         # The signed-in member's own name stands in the menu bar.
         own = app.appbuilder.sm.find_user(username="steering")
         personal.discard(f"{own.first_name} {own.last_name}")

@@ -1,12 +1,13 @@
 """Foresight: which competences companies ask for, by service entity, theme
 and industry, month by month; and the needs the operation did not meet:
-requests that got no offer, and needs that no service of the menu covers."""
+requests that got no offer, and needs that no service of the menu covers.
+All are counts: the figures show no single request or need."""
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import exists, extract, func, select
+from sqlalchemy import distinct, exists, extract, func, select
 
 from app.extensions import db
 from app.models import (
@@ -18,6 +19,7 @@ from app.models import (
     ServiceTheme,
 )
 from app.models.needs import needs_assessment_service_entity as need_entity
+from app.models.quotations import request_service_entity
 from app.models.service_menu import service_entity_theme
 from app.services.clock import local_now
 from app.services.metrics.period import Period
@@ -30,21 +32,7 @@ class NeedCount:
     needs: int
 
 
-@dataclass
-class UnmetRequest:
-    reference: str
-    title: str
-    published_on: date
-
-
-@dataclass
-class UncoveredNeed:
-    assessed_on: date
-    industry: str
-    needs: str
-
-
-def _months_of(period: Period, label, joins) -> list[NeedCount]:
+def _months_of(period: Period, label, joins, *conditions) -> list[NeedCount]:
     year = extract("year", NeedsAssessment.assessed_on)
     month = extract("month", NeedsAssessment.assessed_on)
     query = select(year, month, label, func.count(NeedsAssessment.id)).select_from(
@@ -53,7 +41,7 @@ def _months_of(period: Period, label, joins) -> list[NeedCount]:
     for target, condition in joins:
         query = query.join(target, condition)
     rows = db.session.execute(
-        query.where(period.holds(NeedsAssessment.assessed_on))
+        query.where(period.holds(NeedsAssessment.assessed_on), *conditions)
         .group_by(year, month, label)
         .order_by(year, month, label)
     )
@@ -99,13 +87,23 @@ def needs_by_industry(period: Period) -> list[NeedCount]:
 
 def requests_without_offers(
     period: Period, now: datetime | None = None
-) -> list[UnmetRequest]:
-    """Requests published in the period whose deadline passed with no offer."""
+) -> list[NeedCount]:
+    """Requests published in the period whose deadline passed with no offer,
+    counted by month and service entity. Only counts: the steering group does
+    not read the requests themselves."""
+    year = extract("year", RequestForQuotation.published_on)
+    month = extract("month", RequestForQuotation.published_on)
+    entity = func.coalesce(ServiceEntity.name, "")
     rows = db.session.execute(
-        select(
-            RequestForQuotation.reference,
-            RequestForQuotation.title,
-            RequestForQuotation.published_on,
+        select(year, month, entity, func.count(distinct(RequestForQuotation.id)))
+        .select_from(RequestForQuotation)
+        .outerjoin(
+            request_service_entity,
+            request_service_entity.c.request_id == RequestForQuotation.id,
+        )
+        .outerjoin(
+            ServiceEntity,
+            ServiceEntity.id == request_service_entity.c.service_entity_id,
         )
         .where(
             period.holds(RequestForQuotation.published_on),
@@ -115,28 +113,22 @@ def requests_without_offers(
                 Offer.submitted_on.is_not(None),
             ),
         )
-        .order_by(RequestForQuotation.published_on)
-    )
-    return [UnmetRequest(ref, title, day.date()) for ref, title, day in rows]
-
-
-def needs_without_service(period: Period) -> list[UncoveredNeed]:
-    """Needs assessed in the period that name no service entity of the menu:
-    what the menu may lack."""
-    rows = db.session.execute(
-        select(
-            NeedsAssessment.assessed_on,
-            Organisation.industry,
-            NeedsAssessment.competence_needs,
-        )
-        .join(Organisation, Organisation.id == NeedsAssessment.company_id)
-        .where(
-            period.holds(NeedsAssessment.assessed_on),
-            ~exists().where(need_entity.c.needs_assessment_id == NeedsAssessment.id),
-        )
-        .order_by(NeedsAssessment.assessed_on)
+        .group_by(year, month, entity)
+        .order_by(year, month, entity)
     )
     unknown = str(_l("Not known"))
     return [
-        UncoveredNeed(day, industry or unknown, text) for day, industry, text in rows
+        NeedCount(f"{int(y)}-{int(m):02d}", name or unknown, count)
+        for y, m, name, count in rows
     ]
+
+
+def needs_without_service(period: Period) -> list[NeedCount]:
+    """Needs assessed in the period that name no service entity of the menu,
+    counted by month and the company's industry: what the menu may lack."""
+    return _months_of(
+        period,
+        Organisation.industry,
+        [(Organisation, Organisation.id == NeedsAssessment.company_id)],
+        ~exists().where(need_entity.c.needs_assessment_id == NeedsAssessment.id),
+    )

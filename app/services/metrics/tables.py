@@ -16,7 +16,6 @@ from app.services.metrics import (
     targets,
 )
 from app.services.metrics.period import Period
-from app.views.formatting import format_date
 
 # How a column's cells are written: plain text, a count, euros, a share
 # (0.5 is 50 %), or a number with decimals.
@@ -214,11 +213,11 @@ def _clients_by_industry(period: Period) -> FigureTable:
     )
 
 
-def _needs(key, title, first_column, rows) -> FigureTable:
+def _needs(key, title, first_column, rows, counted=None) -> FigureTable:
     return FigureTable(
         key,
         title,
-        [(_l("Month"), TEXT), (first_column, TEXT), (_l("Needs"), COUNT)],
+        [(_l("Month"), TEXT), (first_column, TEXT), (counted or _l("Needs"), COUNT)],
         [[row.month, row.label, row.needs] for row in rows],
     )
 
@@ -241,27 +240,15 @@ def _needs_by_industry(period: Period) -> FigureTable:
 
 
 def _unmet_requests(period: Period) -> FigureTable:
-    return FigureTable(
-        "unmet_requests",
-        _l("Requests that got no offer"),
-        [(_l("Reference"), TEXT), (_l("Title"), TEXT), (_l("Published"), TEXT)],
-        [
-            [row.reference, row.title, format_date(row.published_on)]
-            for row in foresight.requests_without_offers(period)
-        ],
-    )
+    title = _l("Requests that got no offer")
+    rows = foresight.requests_without_offers(period)
+    return _needs("unmet_requests", title, _l("Service entity"), rows, _l("Requests"))
 
 
 def _uncovered_needs(period: Period) -> FigureTable:
-    return FigureTable(
-        "uncovered_needs",
-        _l("Needs no service of the menu covers"),
-        [(_l("Assessed on"), TEXT), (_l("Industry"), TEXT), (_l("Needs"), TEXT)],
-        [
-            [format_date(row.assessed_on), row.industry, row.needs]
-            for row in foresight.needs_without_service(period)
-        ],
-    )
+    title = _l("Needs no service of the menu covers")
+    rows = foresight.needs_without_service(period)
+    return _needs("uncovered_needs", title, _l("Industry"), rows)
 
 
 # The dashboard's tables in the order shown, by the key of their export.
