@@ -75,7 +75,11 @@ class Config:
     BABEL_DEFAULT_LOCALE = "fi"
     BABEL_DEFAULT_TIMEZONE = "Europe/Helsinki"
     BABEL_TRANSLATION_DIRECTORIES = str(BASE_DIR / "app" / "translations")
-    LANGUAGES = {"fi": {"flag": "fi", "name": "Suomi"}}
+    LANGUAGES = {
+        "fi": {"flag": "fi", "name": "Suomi"},
+        "sv": {"flag": "se", "name": "Svenska"},
+        "en": {"flag": "gb", "name": "English"},
+    }
     OPERATOR_TIMEZONE = "Europe/Helsinki"
 
     # "smtp" sends through MAIL_SERVER; "mailbox" keeps every message in the

@@ -49,10 +49,12 @@ def create_app(config_object: object | str = "config.Config", **overrides) -> Fl
 
     from app.cli import register_commands
     from app.views.formatting import register_template_filters
+    from app.views.language import init_language
     from app.views.page_helpers import register_page_helpers
     from app.views.responses import register_response_statuses
 
     register_commands(app)
+    init_language(app)
     register_template_filters(app)
     register_page_helpers(app)
     register_response_statuses(app)

@@ -11,7 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PYTHON=${PYTHON:-.venv/bin/python}
-LANGUAGES=${LANGUAGES:-fi}
+LANGUAGES=${LANGUAGES:-fi sv en}
 BABEL="$PYTHON -m babel.messages.frontend"
 
 extract() {

@@ -4,6 +4,7 @@ stand; the members read them and print the meeting report as a PDF, which
 holds the records and the year's figures beside their targets."""
 
 import io
+import uuid
 
 from pypdf import PdfReader
 
@@ -25,17 +26,18 @@ def _id_of(app, model, **where) -> int:
 
 
 def _record_a_meeting(app, coordinator) -> int:
+    title = f"Kevään päätöskokous {uuid.uuid4().hex[:6]}"
     coordinator.post(
         "/steeringmeetingview/add",
         data={
-            "title": "Kevään päätöskokous",
+            "title": title,
             "starts_at": "2027-03-01 09:00:00",
             "place": "Tikkurila",
             "attendees": "Ohjausryhmän jäsenet",
             "minutes": "Toiminta jatkuu.",
         },
     )
-    meeting_id = _id_of(app, SteeringMeeting, title="Kevään päätöskokous")
+    meeting_id = _id_of(app, SteeringMeeting, title=title)
     coordinator.post(
         "/agendaitemview/add",
         data={
@@ -45,7 +47,7 @@ def _record_a_meeting(app, coordinator) -> int:
             "theme": "funding",
         },
     )
-    item_id = _id_of(app, AgendaItem, title="Jatkon rahoitus")
+    item_id = _id_of(app, AgendaItem, title="Jatkon rahoitus", meeting_id=meeting_id)
     coordinator.post(
         "/decisionview/add",
         data={

@@ -4,6 +4,8 @@ from flask_appbuilder.security.sqla.models import User
 from sqlalchemy import Column, ForeignKey, Integer
 from sqlalchemy.orm import relationship
 
+from app.models.choices import Language, choice_column_type
+
 
 class OperatorUser(User):
     """A user of the back office. Every user acts for one organisation: the
@@ -24,3 +26,6 @@ class OperatorUser(User):
         index=True,
     )
     organisation = relationship("Organisation", foreign_keys=[organisation_id])
+    # The language the user reads the back office and their email in; empty
+    # until they choose one (then the browser's language is used).
+    language = Column(choice_column_type(Language))

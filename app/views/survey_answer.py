@@ -1,7 +1,7 @@
 """The public survey page: a participant or a client contact answers a feedback
 survey through a personal link, without an account, in their own language."""
 
-from flask import abort, render_template
+from flask import abort, render_template, session
 from flask_appbuilder import BaseView, expose
 from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
@@ -11,9 +11,11 @@ from wtforms.validators import Length, Optional, StopValidation
 
 from app.extensions import db
 from app.models import QuestionKind
+from app.models.choices import Language
 from app.services.clock import local_now
 from app.services.workflow import surveys
 from app.services.workflow.errors import TransitionRefusedError
+from app.views.language import CHOSEN, supported
 
 COMMENT_MAX_LENGTH = 4000
 
@@ -91,7 +93,10 @@ class SurveyAnswerView(BaseView):
         invitation = surveys.invitation_for(token)
         if invitation is None:
             abort(404)
-        language = invitation.invitee.language
+        # The invitee's language, unless the visitor chose another one.
+        chosen = session.get(CHOSEN)
+        language = Language[chosen] if chosen in supported() else None
+        language = language or invitation.invitee.language
         with force_locale(language.name):
             return self._answer(invitation, language)
 
