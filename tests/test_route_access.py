@@ -37,6 +37,9 @@ PUBLIC_ROUTES = {
     "CertificateCheckView.lookup": "the public check of a certificate's code",
     "CertificateCheckView.check": "the public check of a certificate's code",
     "CalendarFeedView.feed": "a delivery's calendar feed; its secret is the key",
+    "PublicView.need": "the public form for a company's training need",
+    "PublicView.services": "the public service map",
+    "PublicView.privacy": "the privacy notice",
 }
 
 # Routes guarded by the permission of the action named in the URL; no role is
