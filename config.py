@@ -101,6 +101,11 @@ class Config:
     # Leave every message waiting in the outbox (tests that do not read mail).
     MAIL_SUPPRESS_SEND = _flag("MAIL_SUPPRESS_SEND")
     MAIL_TIMEOUT = int(os.environ.get("MAIL_TIMEOUT", "10"))
+    # The business register's open-data company search used to prefill the
+    # need form, e.g. https://avoindata.prh.fi/opendata-ytj-api/v3/companies;
+    # unset (the default) turns the lookup off.
+    COMPANY_LOOKUP_URL = os.environ.get("COMPANY_LOOKUP_URL")
+    COMPANY_LOOKUP_TIMEOUT = float(os.environ.get("COMPANY_LOOKUP_TIMEOUT", "3"))
     # The address of the site in links of emails, e.g. https://koulutus.vantaa.fi
     PUBLIC_URL = os.environ.get("PUBLIC_URL")
     SCHEDULER_TICK_SECONDS = int(os.environ.get("SCHEDULER_TICK_SECONDS", "300"))

@@ -42,12 +42,13 @@ def create_app(config_object: object | str = "config.Config", **overrides) -> Fl
         appbuilder.init_app(app, db.session)
 
         from app.views import register_views
-        from app.views.public import limit_need_form
+        from app.views.public import limit_company_lookup, limit_need_form
 
         register_views(appbuilder)
         appbuilder.post_init()
         hardening.limit_api_login(appbuilder)
         limit_need_form(appbuilder)
+        limit_company_lookup(appbuilder)
 
     from app.cli import register_commands
     from app.views.formatting import register_template_filters

@@ -3,6 +3,7 @@ is made for the coordinator with the source marked and a confirmation reaches
 the sender; bad input is refused with what to fix, a filled hidden field and a
 flood of posts save nothing."""
 
+import time
 import uuid
 
 import pytest
@@ -11,6 +12,7 @@ from app import create_app
 from app.extensions import db
 from app.models import ContactPerson, Lead, LeadSource, Organisation, ServiceEntity
 from config import TestConfig
+from tests import fake_register
 from tests.conftest import visible_text
 from tests.smtp import body_of
 
@@ -56,7 +58,12 @@ def test_a_need_becomes_a_lead_and_the_sender_gets_a_confirmation(app, inbox):
     with app.app_context():
         service = db.session.scalars(db.select(ServiceEntity)).first()
         service_id, service_name = service.id, service.name
-    form = _form(_free_business_id(app), services=str(service_id))
+    form = _form(
+        _free_business_id(app),
+        services=str(service_id),
+        industry="Varastointi",
+        municipality="Vantaa",
+    )
 
     page = app.test_client().post("/need", data=form, query_string={"_l_": "sv"})
 
@@ -64,6 +71,10 @@ def test_a_need_becomes_a_lead_and_the_sender_gets_a_confirmation(app, inbox):
     (lead,) = _leads_of(app, form["email"])
     assert lead.source is LeadSource.web_form
     assert lead.company.business_id == form["business_id"]
+    assert (lead.company.industry, lead.company.municipality) == (
+        "Varastointi",
+        "Vantaa",
+    )
     assert "Trukkikortit" in lead.description and service_name in lead.description
     (mail,) = [m for m in inbox.messages if m["To"] == form["email"]]
     assert mail["Subject"] == "Vi har tagit emot ert utbildningsbehov"
@@ -154,3 +165,61 @@ def test_the_service_map_links_to_the_form_with_the_service_chosen(app):
 
     assert name in services and f"/need?service={service_id}" in services
     assert f'value="{service_id}" checked' in form or ('checked id="services-' in form)
+
+
+@pytest.fixture
+def register(app, monkeypatch):
+    server, url = fake_register.start()
+    monkeypatch.setitem(app.config, "COMPANY_LOOKUP_URL", url)
+    monkeypatch.setitem(app.config, "COMPANY_LOOKUP_TIMEOUT", 0.5)
+    yield
+    server.shutdown()
+
+
+def test_the_lookup_is_off_by_default(app):
+    assert app.config["COMPANY_LOOKUP_URL"] is None
+    visitor = app.test_client()
+    assert visitor.get("/need/lookup?business_id=0124610-9").status_code == 404
+    assert "lookup-status" not in visitor.get("/need").get_data(as_text=True)
+
+
+def test_the_lookup_prefills_from_the_register(app, register):
+    visitor = app.test_client()
+
+    found = visitor.get(f"/need/lookup?business_id={fake_register.KNOWN}")
+
+    assert found.status_code == 200
+    assert found.json == {
+        "name": "Vantaan Testikone Oy",
+        "industry": fake_register.INDUSTRY,
+        "street": "Teollisuustie 5",
+        "postal_code": "01510",
+        "city": "VANTAA",
+    }
+    assert "lookup-status" in visitor.get("/need").get_data(as_text=True)
+
+
+@pytest.mark.parametrize(
+    ("business_id", "status", "message"),
+    [
+        ("2331972-7", 404, "Rekisterissä ei ole"),
+        (fake_register.BROKEN, 503, "täytä tiedot itse"),
+        (fake_register.SILENT, 503, "täytä tiedot itse"),
+        ("1234567-8", 400, "Tarkista Y-tunnus"),
+    ],
+)
+def test_a_failing_or_silent_register_leaves_the_form_to_be_filled_by_hand(
+    app, register, business_id, status, message
+):
+    visitor = app.test_client()
+    started = time.monotonic()
+
+    answer = visitor.get(f"/need/lookup?business_id={business_id}")
+
+    assert time.monotonic() - started < 3, "given up within the timeout"
+    assert answer.status_code == status
+    assert message in answer.json["message"]
+    form = _form(
+        _free_business_id(app), email=f"kasin-{uuid.uuid4().hex[:6]}@example.com"
+    )
+    assert visitor.post("/need", data=form).status_code == 200, "by hand it works"

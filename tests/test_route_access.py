@@ -40,6 +40,7 @@ PUBLIC_ROUTES = {
     "PublicView.need": "the public form for a company's training need",
     "PublicView.services": "the public service map",
     "PublicView.privacy": "the privacy notice",
+    "CompanyLookupView.lookup": "the need form's lookup in the business register",
 }
 
 # Routes guarded by the permission of the action named in the URL; no role is

@@ -20,7 +20,7 @@ from app.views.organisations import (
     TrainerView,
 )
 from app.views.production import OfferView
-from app.views.public import PublicView
+from app.views.public import CompanyLookupView, PublicView
 from app.views.questions import RequestQuestionView
 from app.views.service_menu import PartnershipAgreementView
 from app.views.survey_answer import SurveyAnswerView
@@ -63,3 +63,4 @@ def register_views(appbuilder: AppBuilder) -> None:
     appbuilder.add_view_no_menu(CertificateCheckView)
     appbuilder.add_view_no_menu(CalendarFeedView)
     appbuilder.add_view_no_menu(PublicView)
+    appbuilder.add_view_no_menu(CompanyLookupView)

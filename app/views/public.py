@@ -3,7 +3,9 @@ service map shows the menu, and the privacy notice says what is kept. The need
 form is guarded by a hidden field that people leave empty and by a limit of
 posts per address; neither needs an outside service."""
 
-from flask import current_app, render_template, request
+from dataclasses import asdict
+
+from flask import abort, current_app, jsonify, render_template, request
 from flask_appbuilder import BaseView, expose
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
@@ -27,13 +29,17 @@ from wtforms.validators import (
 
 from app.extensions import db
 from app.models import ServiceEntity
+from app.models.business_id import normalise_business_id
 from app.models.choices import Language
+from app.services import company_lookup
 from app.services.workflow.need_requests import NeedMessage, receive
 from app.services.workflow.transactions import commit_and_send
 from app.views.validators import BusinessId
 
 # Posts of the need form one address may make; more answer 429.
 NEED_FORM_LIMIT = "5 per hour"
+LOOKUP_LIMIT = "20 per hour"
+COMPANY_DETAILS = ("industry", "street_address", "postal_code", "municipality")
 
 
 def _required(message):
@@ -48,6 +54,14 @@ class NeedForm(FlaskForm):
     company_name = StringField(
         _l("Company"),
         validators=[_required(_l("Give the company's name.")), Length(max=200)],
+    )
+    industry = StringField(_l("Industry (optional)"), validators=[Length(max=200)])
+    street_address = StringField(
+        _l("Street address (optional)"), validators=[Length(max=200)]
+    )
+    postal_code = StringField(_l("Postal code (optional)"), validators=[Length(max=10)])
+    municipality = StringField(
+        _l("Municipality (optional)"), validators=[Length(max=100)]
     )
     first_name = StringField(
         _l("First name"),
@@ -125,9 +139,16 @@ class PublicView(BaseView):
         if request.method == "GET":
             wanted = request.args.get("service", type=int)
             form.services.data = [wanted] if wanted else []
-            return self._page("operator/need_form.html", form=form)
+            return self._page(
+                "operator/need_form.html",
+                form=form,
+                lookup=company_lookup.enabled(),
+            )
         if not form.validate_on_submit():
-            return self._page("operator/need_form.html", form=form), 422
+            page = self._page(
+                "operator/need_form.html", form=form, lookup=company_lookup.enabled()
+            )
+            return page, 422
         if form.website.data:
             # A program filled the hidden field: thank it and keep nothing.
             current_app.logger.info("Need form: hidden field filled, nothing saved")
@@ -136,6 +157,10 @@ class PublicView(BaseView):
             NeedMessage(
                 business_id=form.business_id.data,
                 company_name=form.company_name.data.strip(),
+                company_details={
+                    name: (form[name].data or "").strip() or None
+                    for name in COMPANY_DETAILS
+                },
                 first_name=form.first_name.data.strip(),
                 last_name=form.last_name.data.strip(),
                 email=form.email.data.strip(),
@@ -175,3 +200,34 @@ def limit_need_form(appbuilder) -> None:
         return
     view = next(v for v in appbuilder.baseviews if isinstance(v, PublicView))
     appbuilder.sm.limiter.limit(NEED_FORM_LIMIT, methods=["POST"])(view.blueprint)
+
+
+class CompanyLookupView(BaseView):
+    """The need form asks here for the register's facts of a business ID."""
+
+    route_base = "/need"
+    default_view = "lookup"
+
+    @expose("/lookup")
+    def lookup(self):
+        if not company_lookup.enabled():
+            abort(404)
+        business_id = normalise_business_id(request.args.get("business_id", ""))
+        if business_id is None:
+            return jsonify(message=str(_l("Check the business ID."))), 400
+        try:
+            facts = company_lookup.lookup(business_id)
+        except company_lookup.LookupUnavailableError:
+            message = _l("The business register did not answer: fill in by hand.")
+            return jsonify(message=str(message)), 503
+        if facts is None:
+            return jsonify(message=str(_l("The register has no such company."))), 404
+        return jsonify(asdict(facts))
+
+
+def limit_company_lookup(appbuilder) -> None:
+    """The lookup calls an outside service: a few a minute per address."""
+    if appbuilder.sm.limiter is None:
+        return
+    view = next(v for v in appbuilder.baseviews if isinstance(v, CompanyLookupView))
+    appbuilder.sm.limiter.limit(LOOKUP_LIMIT)(view.blueprint)

@@ -35,6 +35,8 @@ class NeedMessage:
     people: int | None
     language: Language
     service_ids: list[int] = field(default_factory=list)
+    # Industry and address of a company not known yet.
+    company_details: dict = field(default_factory=dict)
 
 
 def receive(message: NeedMessage) -> Lead:
@@ -74,6 +76,7 @@ def _company(message: NeedMessage) -> Organisation:
         kind=OrganisationKind.client,
         business_id=message.business_id,
         preferred_language=message.language,
+        **{key: value for key, value in message.company_details.items() if value},
     )
     try:
         with db.session.begin_nested():
