@@ -18,12 +18,11 @@ service Kunnossapito (theme Teollisuus), the second names none. Targets:
 from datetime import date, datetime
 from decimal import Decimal
 
+from app.demo.deliveries import survey_answer
 from app.extensions import db
 from app.models import (
     ContractStatus,
-    FeedbackAnswer,
     FeedbackSurvey,
-    FeedbackValue,
     Lead,
     LeadSource,
     Metric,
@@ -33,7 +32,6 @@ from app.models import (
     OfferStatus,
     Organisation,
     OrganisationKind,
-    QuestionKind,
     RequestDistribution,
     RequestForQuotation,
     RequestStatus,
@@ -173,15 +171,11 @@ def _answers(contract, given) -> None:
     )
     db.session.add(survey)
     for scale, recommendation in given:
-        answer = FeedbackAnswer(answered_on=datetime(2027, 1, 27, 12))
-        for question in question_set.questions:
-            if question.kind is QuestionKind.scale:
-                answer.values.append(FeedbackValue(question=question, score=scale))
-            elif question.kind is QuestionKind.recommendation:
-                answer.values.append(
-                    FeedbackValue(question=question, score=recommendation)
-                )
-        survey.answers.append(answer)
+        survey.answers.append(
+            survey_answer(
+                question_set, datetime(2027, 1, 27, 12), scale, recommendation
+            )
+        )
 
 
 def _contract(number, offer, signed, start, value, commission) -> ServiceContract:

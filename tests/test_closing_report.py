@@ -7,16 +7,14 @@ from datetime import date, datetime, time, timedelta
 
 import pytest
 
+from app.demo.deliveries import survey_answer
 from app.extensions import db
 from app.models import (
     ClosingReport,
     ContractStatus,
-    FeedbackAnswer,
     FeedbackSurvey,
-    FeedbackValue,
     ImplementationPlan,
     Participant,
-    QuestionKind,
     ReminderKind,
     ReminderRule,
     ReportStatus,
@@ -76,16 +74,11 @@ def delivered(app):
             closes_on=DAY + timedelta(days=20),
             question_set=question_set,
         )
+        answered_on = datetime.combine(DAY, time(12))
         for scale, recommendation in ((5, 10), (4, 9), (3, 5)):
-            answer = FeedbackAnswer(answered_on=datetime.combine(DAY, time(12)))
-            for question in question_set.questions:
-                if question.kind is QuestionKind.scale:
-                    answer.values.append(FeedbackValue(question=question, score=scale))
-                if question.kind is QuestionKind.recommendation:
-                    answer.values.append(
-                        FeedbackValue(question=question, score=recommendation)
-                    )
-            survey.answers.append(answer)
+            survey.answers.append(
+                survey_answer(question_set, answered_on, scale, recommendation)
+            )
         db.session.add(survey)
         db.session.commit()
     return case

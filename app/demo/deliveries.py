@@ -102,6 +102,26 @@ def _participants(world, contract, company, completed):
     ]
 
 
+def survey_answer(question_set, answered_on, rating, recommendation, comment=None):
+    """An answer giving ``rating`` to every scale question of the set, its
+    recommendation and its comment."""
+    by_kind = {
+        QuestionKind.scale: rating,
+        QuestionKind.recommendation: recommendation,
+        QuestionKind.free_text: comment,
+    }
+    answer = FeedbackAnswer(answered_on=answered_on)
+    for question in question_set.questions:
+        value = by_kind[question.kind]
+        if value is None:
+            continue
+        if question.kind is QuestionKind.free_text:
+            answer.values.append(FeedbackValue(question=question, text=value))
+        else:
+            answer.values.append(FeedbackValue(question=question, score=value))
+    return answer
+
+
 def _survey(world, contract, kind, opens, answers):
     """A survey of the default question set; each answer gives its rating to
     every scale question, its recommendation and its comment."""
@@ -116,22 +136,15 @@ def _survey(world, contract, kind, opens, answers):
         )
     )
     for rating, recommendation, comment in answers:
-        by_kind = {
-            QuestionKind.scale: rating,
-            QuestionKind.recommendation: recommendation,
-            QuestionKind.free_text: comment,
-        }
-        answer = world.add(
-            FeedbackAnswer(survey=survey, answered_on=world.at(opens + 2, hour=12))
+        survey.answers.append(
+            survey_answer(
+                question_set,
+                world.at(opens + 2, hour=12),
+                rating,
+                recommendation,
+                comment,
+            )
         )
-        for question in question_set.questions:
-            value = by_kind[question.kind]
-            if value is None:
-                continue
-            if question.kind is QuestionKind.free_text:
-                answer.values.append(FeedbackValue(question=question, text=value))
-            else:
-                answer.values.append(FeedbackValue(question=question, score=value))
     return survey
 
 

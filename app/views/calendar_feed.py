@@ -2,10 +2,11 @@
 cannot sign in, so the feed's address holds a secret of its own, shown on the
 contract page to those who may read the contract."""
 
-from flask import Response, abort
+from flask import abort
 from flask_appbuilder import BaseView, expose
 
 from app.services import calendar_feed
+from app.views.downloads import file_response
 
 
 class CalendarFeedView(BaseView):
@@ -17,10 +18,6 @@ class CalendarFeedView(BaseView):
         contract = calendar_feed.contract_for(token)
         if contract is None:
             abort(404)
-        return Response(
-            calendar_feed.feed(contract),
-            mimetype="text/calendar",
-            headers={
-                "Content-Disposition": f'inline; filename="{contract.number}.ics"'
-            },
+        return file_response(
+            calendar_feed.feed(contract), "text/calendar", f"{contract.number}.ics"
         )

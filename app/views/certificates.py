@@ -1,7 +1,7 @@
 """Certificates: the provider's screen with each certificate's PDF, and the
 public page where anyone holding a certificate's code can check it."""
 
-from flask import Response, abort, redirect, render_template, request, url_for
+from flask import abort, redirect, render_template, request, url_for
 from flask_appbuilder import BaseView, expose, has_access
 from flask_babel import lazy_gettext as _l
 from wtforms.validators import ValidationError
@@ -9,6 +9,7 @@ from wtforms.validators import ValidationError
 from app.models import Certificate
 from app.services import certificates
 from app.views.base import OperatorModelView, interface
+from app.views.downloads import file_response
 from app.views.validators import Positive
 
 
@@ -46,11 +47,10 @@ class CertificateView(OperatorModelView):
         certificate = self.datamodel.get(pk)
         if certificate is None:
             abort(404)
-        filename = f"todistus-{certificate.verification_code}.pdf"
-        return Response(
+        return file_response(
             certificates.render_pdf(certificate),
-            mimetype="application/pdf",
-            headers={"Content-Disposition": f'inline; filename="{filename}"'},
+            "application/pdf",
+            f"todistus-{certificate.verification_code}.pdf",
         )
 
 

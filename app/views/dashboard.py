@@ -3,7 +3,7 @@ figure for a chosen period, beside its target, with its table for download."""
 
 from datetime import date
 
-from flask import Response, abort, flash, request
+from flask import abort, flash, request
 from flask_appbuilder import BaseView, expose, has_access
 from flask_babel import lazy_gettext as _l
 
@@ -11,6 +11,7 @@ from app.services.clock import local_now
 from app.services.metrics.exports import as_csv, as_xlsx
 from app.services.metrics.period import Period
 from app.services.metrics.tables import TABLES, dashboard_tables
+from app.views.downloads import file_response
 
 EXPORTS = {
     "csv": (as_csv, "text/csv; charset=utf-8"),
@@ -73,8 +74,4 @@ class DashboardView(BaseView):
         table = TABLES[key](period)
         write, mimetype = EXPORTS[kind]
         name = f"{key}-{period.start.isoformat()}-{period.end.isoformat()}.{kind}"
-        return Response(
-            write(table),
-            mimetype=mimetype,
-            headers={"Content-Disposition": f'attachment; filename="{name}"'},
-        )
+        return file_response(write(table), mimetype, name, attachment=True)

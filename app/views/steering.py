@@ -1,7 +1,7 @@
 """Screens of the steering group: meetings, agenda items, decisions, targets of
 the result metrics, and market and foresight notes."""
 
-from flask import Response, abort
+from flask import abort
 from flask_appbuilder import expose, has_access
 from flask_babel import lazy_gettext as _l
 
@@ -15,6 +15,7 @@ from app.models import (
 )
 from app.services import meeting_report
 from app.views.base import OperatorModelView, interface
+from app.views.downloads import file_response
 from app.views.validators import NonNegative, NotBefore, Positive
 
 
@@ -69,11 +70,10 @@ class SteeringMeetingView(OperatorModelView):
         meeting = self.datamodel.get(pk)
         if meeting is None:
             abort(404)
-        name = f"ohjausryhma-{meeting.starts_at:%Y-%m-%d}.pdf"
-        return Response(
+        return file_response(
             meeting_report.render(meeting),
-            mimetype="application/pdf",
-            headers={"Content-Disposition": f'inline; filename="{name}"'},
+            "application/pdf",
+            f"ohjausryhma-{meeting.starts_at:%Y-%m-%d}.pdf",
         )
 
 
