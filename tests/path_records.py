@@ -108,7 +108,7 @@ def _organisation_of(app, login: str) -> Organisation:
 
 def _organisation(kind, marker, languages) -> Organisation:
     organisation = Organisation(
-        kind=kind, name=f"{kind.name} {marker}", business_id=_free_business_id()
+        kind=kind, name=f"{kind.name} {marker}", business_id=free_business_id()
     )
     db.session.add(organisation)
     db.session.flush()
@@ -124,7 +124,7 @@ def _organisation(kind, marker, languages) -> Organisation:
     return organisation
 
 
-def _free_business_id() -> str:
+def free_business_id() -> str:
     """A valid Y-tunnus no organisation has yet."""
     taken = set(db.session.scalars(db.select(Organisation.business_id)))
     for number in range(3_000_000, 3_100_000):

@@ -14,14 +14,13 @@ from app.models import ContactPerson, Lead, LeadSource, Organisation, ServiceEnt
 from config import TestConfig
 from tests import fake_register
 from tests.conftest import visible_text
+from tests.path_records import free_business_id
 from tests.smtp import body_of
 
 
 def _free_business_id(app) -> str:
-    from tests.path_records import _free_business_id
-
     with app.app_context():
-        return _free_business_id()
+        return free_business_id()
 
 
 def _form(identifier, **changes) -> dict:

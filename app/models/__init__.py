@@ -14,9 +14,7 @@ from app.models.contracts import ContractStatus, ServiceContract
 from app.models.delivery import (
     FeedbackPoint,
     ImplementationPlan,
-    InvoiceKind,
     InvoicingMilestone,
-    MilestoneStatus,
     Participant,
     PlanStatus,
     TrainingSession,
@@ -30,7 +28,8 @@ from app.models.feedback import (
 )
 from app.models.feedback_follow_up import FeedbackFollowUp, FollowUpStatus
 from app.models.foresight import ForesightNote
-from app.models.invoicing import CommissionRule, Invoice, InvoiceLine, InvoiceStatus
+from app.models.invoice_choices import InvoiceKind, InvoiceStatus, MilestoneStatus
+from app.models.invoicing import CommissionRule, Invoice, InvoiceLine
 from app.models.leads import Lead, LeadSource, LeadStatus
 from app.models.needs import NeedsAssessment, NeedStatus
 from app.models.notes import PathNote

@@ -20,22 +20,12 @@ from sqlalchemy.orm import relationship
 
 from app.models.choices import Choice, Language, choice_column_type
 from app.models.history import RecordHistory
+from app.models.invoice_choices import InvoiceKind, InvoiceStatus, MilestoneStatus
 
 
 class PlanStatus(Choice):
     draft = _l("Draft")
     agreed = _l("Agreed with the client")
-
-
-class MilestoneStatus(Choice):
-    open = _l("Not invoiced")
-    invoiced = _l("Invoiced")
-    paid = _l("Paid")
-
-
-class InvoiceKind(Choice):
-    interim = _l("Interim")
-    final = _l("Final")
 
 
 class ImplementationPlan(RecordHistory, Model):
@@ -157,8 +147,6 @@ class InvoicingMilestone(RecordHistory, Model):
     def invoicing_status(self):
         """Not invoiced, invoiced or paid, from its invoices (a cancelled one
         does not count)."""
-        from app.models.invoicing import InvoiceStatus
-
         statuses = {
             invoice.status
             for invoice in self.invoices

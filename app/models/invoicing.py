@@ -3,7 +3,6 @@
 from decimal import Decimal
 
 from flask_appbuilder import Model
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import (
     CheckConstraint,
     Column,
@@ -16,16 +15,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import relationship
 
-from app.models.choices import Choice, choice_column_type
-from app.models.delivery import InvoiceKind
+from app.models.choices import choice_column_type
 from app.models.history import RecordHistory
-
-
-class InvoiceStatus(Choice):
-    draft = _l("Draft")
-    sent = _l("Sent")
-    paid = _l("Paid")
-    cancelled = _l("Cancelled")
+from app.models.invoice_choices import InvoiceKind, InvoiceStatus
 
 
 class Invoice(RecordHistory, Model):

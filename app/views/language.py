@@ -32,10 +32,7 @@ def select_locale() -> str | None:
 
 
 def _signed_in() -> bool:
-    try:
-        return bool(current_user and current_user.is_authenticated)
-    except Exception:  # no user loader outside the app's views
-        return False
+    return bool(current_user and current_user.is_authenticated)
 
 
 def init_language(app: Flask) -> None:
