@@ -46,7 +46,7 @@ SCREENS_OF_ROLES = [
 ]
 
 
-@pytest.mark.parametrize("language", ["fi", "sv"])
+@pytest.mark.parametrize("language", ["fi", "sv", "en"])
 @pytest.mark.parametrize(
     ("role", "item"),
     SCREENS_OF_ROLES,
@@ -56,8 +56,9 @@ def test_each_role_opens_its_screens_in_its_language(
     app, client_as, role, item, language
 ):
     """Finnish and Swedish screens carry no English of Flask-AppBuilder, and the
-    Swedish ones no Finnish of the interface. The language is asked for with
-    FAB's ``_l_`` parameter, which leaves the user's saved choice alone."""
+    Swedish and English ones no Finnish of the interface. The language is asked
+    for with FAB's ``_l_`` parameter, which leaves the user's saved choice
+    alone."""
     client = client_as(DEMO_LOGIN_OF_ROLE[role])
     allowed = ROLE_SCREENS[role][item.view.__name__]
     urls = _urls(app, item.view)
@@ -67,7 +68,11 @@ def test_each_role_opens_its_screens_in_its_language(
     shown = _first_shown_pk(list_page, item.view)
     if shown is not None:
         urls["show"] = _urls(app, item.view, shown)["show"]
-    foreign = ENGLISH_WORDS + (FINNISH_WORDS if language == "sv" else [])
+    foreign = {
+        "fi": ENGLISH_WORDS,
+        "sv": ENGLISH_WORDS + FINNISH_WORDS,
+        "en": FINNISH_WORDS,
+    }[language]
 
     for kind, url in urls.items():
         response = client.get(url, query_string={"_l_": language})
