@@ -15,6 +15,7 @@ from app.models import (
     ContactPerson,
     ContractStatus,
     FeedbackSurvey,
+    ImplementationPlan,
     Offer,
     OfferStatus,
     Organisation,
@@ -25,6 +26,7 @@ from app.models import (
     RequestForQuotation,
     RequestStatus,
     ServiceContract,
+    TrainingSession,
 )
 from app.models.choices import Language
 from app.services.feedback_results import default_question_set
@@ -190,3 +192,22 @@ def survey_form(app, survey_id: int, scale=4, recommendation=9, text=None) -> di
 def default_set_id(app) -> int:
     with app.app_context():
         return default_question_set().id
+
+
+def plan_with_days(
+    contract_id: int, days: list[date], goals: str, place: str | None = None
+) -> ImplementationPlan:
+    """A plan with a session from 9 to 15 on each day (not yet added)."""
+    plan = ImplementationPlan(
+        contract_id=contract_id, competence_goals=goals, contents="Lähipäivät."
+    )
+    for day in days:
+        plan.sessions.append(
+            TrainingSession(
+                topic="Lähipäivä",
+                starts_at=datetime.combine(day, time(9)),
+                ends_at=datetime.combine(day, time(15)),
+                place=place,
+            )
+        )
+    return plan

@@ -4,7 +4,7 @@ language and states the training, hours, dates, providers and code; the code's
 public page confirms it; other organisations cannot fetch it."""
 
 import io
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
@@ -14,12 +14,10 @@ from app.extensions import db
 from app.models import (
     Certificate,
     ContractStatus,
-    ImplementationPlan,
     Participant,
-    TrainingSession,
 )
 from tests.conftest import visible_text
-from tests.path_records import new_contract
+from tests.path_records import new_contract, plan_with_days
 
 START = date(2026, 9, 7)
 
@@ -35,20 +33,12 @@ def delivery(app):
         provider_login="provider1",
     )
     with app.app_context():
-        plan = ImplementationPlan(
-            contract_id=case.contract_id,
-            competence_goals="Osaa laatia kunnossapitosuunnitelman.",
-            contents="Kaksi lähipäivää.",
+        plan = plan_with_days(
+            case.contract_id,
+            [START, START + timedelta(days=14)],
+            "Osaa laatia kunnossapitosuunnitelman.",
+            place="Tikkurila",
         )
-        for day in (0, 14):
-            plan.sessions.append(
-                TrainingSession(
-                    topic="Lähipäivä",
-                    starts_at=datetime.combine(START + timedelta(days=day), time(9)),
-                    ends_at=datetime.combine(START + timedelta(days=day), time(15)),
-                    place="Tikkurila",
-                )
-            )
         db.session.add(plan)
         people = {}
         for language, completed in (("fi", True), ("sv", True), ("en", True)):

@@ -13,18 +13,16 @@ from app.models import (
     ClosingReport,
     ContractStatus,
     FeedbackSurvey,
-    ImplementationPlan,
     Participant,
     ReminderKind,
     ReminderRule,
     ReportStatus,
     ServiceContract,
     SurveyKind,
-    TrainingSession,
 )
 from app.services.feedback_results import default_question_set
 from app.services.reminders.tick import run_reminders
-from tests.path_records import messages, new_contract
+from tests.path_records import messages, new_contract, plan_with_days
 from tests.test_workflow_offers import _flash
 
 DAY = date.today() - timedelta(days=30)
@@ -41,20 +39,11 @@ def delivered(app):
         provider_login="provider1",
     )
     with app.app_context():
-        plan = ImplementationPlan(
-            contract_id=case.contract_id,
-            competence_goals="Turvallinen trukin käyttö.",
-            contents="Teoria ja ajoharjoitus.",
+        plan = plan_with_days(
+            case.contract_id,
+            [DAY, DAY + timedelta(days=7)],
+            "Turvallinen trukin käyttö.",
         )
-        for offset in (0, 7):
-            day = DAY + timedelta(days=offset)
-            plan.sessions.append(
-                TrainingSession(
-                    topic="Päivä",
-                    starts_at=datetime.combine(day, time(9)),
-                    ends_at=datetime.combine(day, time(15)),
-                )
-            )
         db.session.add(plan)
         for number, completed in enumerate((True, True, False)):
             db.session.add(

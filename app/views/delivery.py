@@ -26,6 +26,8 @@ from app.views.formatting import euros
 from app.views.steps import WorkflowSteps
 from app.views.validators import After, InRange, NonNegative, NotBefore
 
+VAT_RATE_HELP = _l("0 for VAT-exempt training; 25.5 at the general rate.")
+
 
 class TrainingSessionView(OperatorModelView):
     datamodel = interface(TrainingSession)
@@ -97,9 +99,7 @@ class InvoicingMilestoneView(WorkflowSteps, OperatorModelView):
         "amount": _l("Amount without VAT"),
         "invoicing_status": _l("Invoicing"),
     }
-    description_columns = {
-        "vat_rate": _l("0 for VAT-exempt training; 25.5 at the general rate.")
-    }
+    description_columns = {"vat_rate": VAT_RATE_HELP}
     validators_columns = {"amount": [NonNegative()], "vat_rate": [InRange(0, 100)]}
     base_order = ("due_on", "asc")
     step_offered = {
@@ -216,9 +216,7 @@ class InvoiceLineView(OperatorModelView):
         "amount": _l("Amount without VAT"),
         "vat": _l("VAT"),
     }
-    description_columns = {
-        "vat_rate": _l("0 for VAT-exempt training; 25.5 at the general rate.")
-    }
+    description_columns = {"vat_rate": VAT_RATE_HELP}
     validators_columns = {
         "amount": [NonNegative(), WithinContractValue()],
         "vat_rate": [InRange(0, 100)],

@@ -18,7 +18,7 @@ def sees_commission() -> bool:
     return bool(Viewer.current().roles & {COORDINATOR, PROVIDER, STEERING_GROUP, ADMIN})
 
 
-def commission_of(contract_id) -> ServiceContract | None:
+def readable_contract(contract_id) -> ServiceContract | None:
     """The contract, if the current user may read it."""
     return db.session.scalar(
         db.select(ServiceContract).where(
@@ -32,5 +32,5 @@ def register_page_helpers(app: Flask) -> None:
     app.add_template_global(survey_results, "survey_results")
     app.add_template_global(MIN_ANSWERS, "min_answers")
     app.add_template_global(sees_commission, "sees_commission")
-    app.add_template_global(commission_of, "commission_of")
+    app.add_template_global(readable_contract, "readable_contract")
     app.add_template_global(invoiced_total, "invoiced_total")

@@ -22,7 +22,7 @@ from app.models.needs import needs_assessment_service_entity as need_entity
 from app.models.quotations import request_service_entity
 from app.models.service_menu import service_entity_theme
 from app.services.clock import local_now
-from app.services.metrics.period import Period
+from app.services.metrics.period import Period, month_label
 
 
 @dataclass
@@ -47,7 +47,7 @@ def _months_of(period: Period, label, joins, *conditions) -> list[NeedCount]:
     )
     unknown = str(_l("Not known"))
     return [
-        NeedCount(f"{int(y)}-{int(m):02d}", name or unknown, count)
+        NeedCount(month_label(y, m), name or unknown, count)
         for y, m, name, count in rows
     ]
 
@@ -118,7 +118,7 @@ def requests_without_offers(
     )
     unknown = str(_l("Not known"))
     return [
-        NeedCount(f"{int(y)}-{int(m):02d}", name or unknown, count)
+        NeedCount(month_label(y, m), name or unknown, count)
         for y, m, name, count in rows
     ]
 

@@ -10,7 +10,7 @@ from sqlalchemy import extract, func, select
 from app.extensions import db
 from app.models import Offer, Organisation, ServiceContract, ServiceEntity
 from app.models.quotations import request_service_entity
-from app.services.metrics.period import Period
+from app.services.metrics.period import Period, month_label
 
 
 @dataclass
@@ -46,9 +46,7 @@ def by_month(period: Period) -> list[MoneyRow]:
         .order_by(year, month)
     )
     return [
-        MoneyRow(
-            f"{int(y)}-{int(m):02d}", count, Decimal(value or 0), Decimal(fee or 0)
-        )
+        MoneyRow(month_label(y, m), count, Decimal(value or 0), Decimal(fee or 0))
         for y, m, count, value, fee in rows
     ]
 

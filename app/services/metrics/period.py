@@ -34,3 +34,8 @@ def ratio(part, whole, places: str = "0.01") -> Decimal | None:
     if not whole:
         return None
     return (Decimal(part) / Decimal(whole)).quantize(Decimal(places))
+
+
+def month_label(year, month) -> str:
+    """A month as the figures name it: 2027-01."""
+    return f"{int(year)}-{int(month):02d}"

@@ -7,9 +7,10 @@ from datetime import date, timedelta
 from flask_appbuilder.security.sqla.models import Role
 
 from app.extensions import db
-from app.models import ContactPerson, Organisation, OrganisationKind
+from app.models import ContactPerson
 from app.models.accounts import OperatorUser
 from app.models.choices import Language
+from app.services.workflow import announcements
 
 # How far back a finder looks for reminders whose day passed while the
 # scheduler was down; older ones are not sent any more.
@@ -50,12 +51,7 @@ def contacts(organisation_id: int, requests_only: bool = False) -> list[Recipien
 
 
 def coordinator_contacts() -> list[Recipient]:
-    coordinators = db.session.scalars(
-        db.select(Organisation.id).where(
-            Organisation.kind == OrganisationKind.coordinator
-        )
-    ).all()
-    return [each for org in coordinators for each in contacts(org)]
+    return [person(contact) for contact in announcements.coordinator_contacts()]
 
 
 def users_in_role(role_name: str) -> list[Recipient]:

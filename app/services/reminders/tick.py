@@ -32,13 +32,14 @@ def run_reminders(today: date | None = None) -> int:
     rules = db.session.scalars(
         db.select(ReminderRule).where(ReminderRule.enabled.is_(True))
     ).all()
+    coordinators = coordinator_contacts()
     for rule in rules:
         copied = set()
         for due in FINDERS[rule.kind](rule, today):
             queued += _queue(rule, due)
             if rule.copy_to_coordinator and (due.record, due.due_on) not in copied:
                 copied.add((due.record, due.due_on))
-                for coordinator in coordinator_contacts():
+                for coordinator in coordinators:
                     queued += _queue(rule, replace(due, recipient=coordinator))
         db.session.commit()
     logger.info("Reminder tick for %s queued %s messages", today, queued)

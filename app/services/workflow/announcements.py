@@ -143,12 +143,9 @@ def delivery_moved(contract: ServiceContract) -> int:
     )
 
 
-def negative_feedback(follow_up) -> int:
-    """Tell the coordinator's and the lead provider's contact people that an
-    answer with low scores opened a follow-up item."""
-    contract = follow_up.survey.contract
-    request = contract.offer.request
-    coordinators = db.session.scalars(
+def coordinator_contacts() -> list[ContactPerson]:
+    """The coordinator organisation's active contact people."""
+    return db.session.scalars(
         db.select(ContactPerson)
         .join(ContactPerson.organisation)
         .where(
@@ -156,9 +153,16 @@ def negative_feedback(follow_up) -> int:
             ContactPerson.is_active.is_(True),
         )
     ).all()
+
+
+def negative_feedback(follow_up) -> int:
+    """Tell the coordinator's and the lead provider's contact people that an
+    answer with low scores opened a follow-up item."""
+    contract = follow_up.survey.contract
+    request = contract.offer.request
     leads = [p for p in contract.offer.lead_provider.contact_people if p.is_active]
     return _tell(
-        [*coordinators, *leads],
+        [*coordinator_contacts(), *leads],
         request,
         f"negative-feedback-{follow_up.id}",
         lambda: gettext("Negative feedback on %(title)s", title=request.title),

@@ -169,13 +169,14 @@ def follow_up_survey(rule: ReminderRule, today: date) -> Iterator:
             ClosingReport.reviewed_on >= earliest(rule, today),
         )
     )
+    coordinators = coordinator_contacts()
     for report in reports:
         due = due_on(rule, report.reviewed_on)
         if due > today:
             continue
         contract = report.contract
         link = public_link("ServiceContractView.show", pk=contract.id)
-        for recipient in coordinator_contacts():
+        for recipient in coordinators:
             yield DueReminder(
                 f"contract-{contract.id}",
                 due,

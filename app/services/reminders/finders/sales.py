@@ -86,6 +86,7 @@ def offer_deadline_passed(rule: ReminderRule, today: date) -> Iterator:
             RequestForQuotation.offer_deadline >= since,
         )
     )
+    coordinators = coordinator_contacts()
     for request in requests:
         due_on = request.offer_deadline.date() - timedelta(days=rule.offset_days)
         if due_on > today:
@@ -95,7 +96,7 @@ def offer_deadline_passed(rule: ReminderRule, today: date) -> Iterator:
                 _submitted_offers(request.id).subquery()
             )
         )
-        people = coordinator_contacts()
+        people = list(coordinators)
         for company in request.client_companies:
             people += contacts(company.id)
         for recipient in people:
@@ -131,11 +132,12 @@ def agreement_expiring(rule: ReminderRule, today: date) -> Iterator:
             PartnershipAgreement.valid_until >= today,
         )
     )
+    coordinators = coordinator_contacts()
     for agreement in agreements:
         due_on = agreement.valid_until - timedelta(days=rule.offset_days)
         if due_on > today:
             continue
-        for recipient in contacts(agreement.provider_id) + coordinator_contacts():
+        for recipient in contacts(agreement.provider_id) + coordinators:
             yield DueReminder(
                 f"agreement-{agreement.id}",
                 due_on,
