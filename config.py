@@ -70,6 +70,11 @@ class Config:
     AUTH_ROLE_PUBLIC = "Public"
     AUTH_USER_REGISTRATION = False
     FAB_ADD_SECURITY_VIEWS = True
+    # The API's OpenAPI description (/api/v1/_openapi) and its interactive page
+    # (/swagger/v1), for signed-in users; off in production unless API_DOCS=1.
+    API_DOCS = _flag("API_DOCS", default=not PRODUCTION)
+    # Larger request bodies are refused with 413 before they are read.
+    MAX_CONTENT_LENGTH = int(os.environ.get("MAX_CONTENT_LENGTH", str(1024 * 1024)))
 
     # Finnish first. Swedish and English follow in a later release.
     BABEL_DEFAULT_LOCALE = "fi"

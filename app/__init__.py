@@ -28,6 +28,7 @@ def create_app(config_object: object | str = "config.Config", **overrides) -> Fl
     from app.security.roles import fab_roles
 
     app.config["FAB_ROLES"] = fab_roles()
+    app.config["FAB_API_SWAGGER_UI"] = bool(app.config.get("API_DOCS"))
     app.config.setdefault("FAB_PASSWORD_COMPLEXITY_VALIDATOR", check_password)
 
     db.init_app(app)
@@ -41,10 +42,12 @@ def create_app(config_object: object | str = "config.Config", **overrides) -> Fl
         appbuilder = AppBuilder(update_perms=False)
         appbuilder.init_app(app, db.session)
 
+        from app.api import register_apis
         from app.views import register_views
         from app.views.public import limit_company_lookup, limit_need_form
 
         register_views(appbuilder)
+        register_apis(appbuilder)
         appbuilder.post_init()
         hardening.limit_api_login(appbuilder)
         limit_need_form(appbuilder)

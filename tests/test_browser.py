@@ -99,3 +99,34 @@ def test_each_role_signs_in_and_sees_its_finnish_start_page(
         assert violations == [], "the pages satisfy the Content Security Policy"
     finally:
         page.close()
+
+
+def test_the_api_docs_page_works_under_the_content_security_policy(
+    live_server, browser
+):
+    """Swagger UI is served from this site and runs under the CSP: signed in,
+    the coordinator sees the API's resources described."""
+    page = browser.new_page(locale="fi-FI")
+    problems = []
+    page.on(
+        "console",
+        lambda message: (
+            problems.append(message.text) if message.type == "error" else None
+        ),
+    )
+    page.on("requestfailed", lambda request: problems.append(request.url))
+    try:
+        page.goto(f"{live_server}/login/")
+        page.fill("input[name=username]", "coordinator")
+        page.fill("input[name=password]", demo_password())
+        page.click("input[type=submit], button[type=submit]")
+        page.wait_for_load_state("networkidle")
+        page.goto(f"{live_server}/swagger/v1")
+        page.wait_for_selector(".opblock-tag", timeout=15000)
+        tags = page.locator(".opblock-tag").all_inner_texts()
+        assert any("Leads" in tag for tag in tags), tags
+        assert any("Offers" in tag for tag in tags), tags
+        page.screenshot(path=str(_screenshot_dir() / "api-docs.png"), full_page=True)
+        assert problems == []
+    finally:
+        page.close()

@@ -53,6 +53,7 @@ URL_VALUES = {
     "locale": "fi",
     "key": "funnel",
     "kind": "csv",
+    "version": "v1",
 }
 UNKNOWN_ACTION = "no-such-action"
 
@@ -70,7 +71,8 @@ def _requests(app):
                 yield from _action_requests(rule, method, function.__self__)
                 continue
             url = rule.build({arg: URL_VALUES[arg] for arg in rule.arguments})[1]
-            yield method, url, None, _required_permission(rule.endpoint, function)
+            requirement = _required_permission(app, rule.endpoint, function)
+            yield method, url, None, requirement
 
 
 def _action_requests(rule, method, view):
@@ -92,10 +94,24 @@ def _action_requests(rule, method, view):
             yield method, url, None, requirement
 
 
-def _required_permission(endpoint: str, function):
+def _view_and_method(app, endpoint: str, function):
+    """The view of a route and its method; FAB wraps the method of an API with
+    before-request hooks in a plain function, found again by its name."""
+    if hasattr(function, "__self__"):
+        return function.__self__, function
+    blueprint, name = endpoint.rsplit(".", 1)
+    view = next(
+        view
+        for view in app.appbuilder.baseviews
+        if view.blueprint is not None and view.blueprint.name == blueprint
+    )
+    return view, getattr(view, name)
+
+
+def _required_permission(app, endpoint: str, function):
+    view, function = _view_and_method(app, endpoint, function)
     name = getattr(function, "_permission_name", None)
     assert name is not None, f"{endpoint} has no access rule and is not public"
-    view = function.__self__
     name = (view.method_permission_name or {}).get(function.__name__, name)
     return view.class_permission_name, f"can_{name}"
 

@@ -3,7 +3,7 @@ Content Security Policy, login throttling, no caching of pages, and error pages
 that show no internals.
 """
 
-from flask import Flask, render_template, request
+from flask import Flask, abort, current_app, render_template, request
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from flask_talisman import Talisman
@@ -21,6 +21,7 @@ ERROR_MESSAGES = {
         "The record was not saved because it conflicts with another record. Go "
         "back, check the fields that must be unique, and save again."
     ),
+    413: _l("What was sent is too large: send less at a time."),
     429: _l("Too many attempts. Wait a moment and try again."),
     500: _l(
         "Something went wrong on our side. Your change was not saved; try "
@@ -61,8 +62,9 @@ def init_before_appbuilder(app: Flask) -> None:
         referrer_policy="same-origin",
         frame_options="DENY",
     )
+    app.before_request(_refuse_oversized_bodies)
     app.after_request(_no_caching_of_pages)
-    for status in (400, 403, 404, 405, 409, 429, 500):
+    for status in (400, 403, 404, 405, 409, 413, 429, 500):
         app.register_error_handler(status, _error_page)
 
 
@@ -79,6 +81,15 @@ def limit_api_login(appbuilder) -> None:
         if type(view).__name__ == security.security_api.__name__
     )
     security.limiter.limit(security.auth_rate_limit, methods=["POST"])(api.blueprint)
+
+
+def _refuse_oversized_bodies():
+    """A body over MAX_CONTENT_LENGTH is refused before any view reads it
+    (Flask would refuse it only when read, inside views that turn every error
+    into a 500)."""
+    limit = current_app.config.get("MAX_CONTENT_LENGTH")
+    if limit and (request.content_length or 0) > limit:
+        abort(413)
 
 
 def _no_caching_of_pages(response):

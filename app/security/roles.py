@@ -7,6 +7,7 @@ role rows themselves are created by ``flask bootstrap`` so that users can hold
 them.
 """
 
+from app.api import API_DOCS, API_RESOURCES
 from app.security.role_names import (
     ADMIN,
     CLIENT,
@@ -61,6 +62,11 @@ MANAGE_ACCOUNTS = READ + ("can_add", "can_edit")
 # The results dashboard: the page and its tables' downloads.
 RESULTS = ("can_list", "can_export")
 
+# The REST API: reading, adding and changing through it (app/api/).
+API_READ = ("can_get",)
+API_WRITE = API_READ + ("can_post", "can_put")
+API_DOCS_READ = {"OpenApi": ("can_get",), "SwaggerView": ("can_show",)}
+
 SERVICE_MENU_READ = _only(
     ("ServiceEntityView", "ServiceThemeView", "FundingOptionView"), READ
 )
@@ -92,6 +98,10 @@ ROLE_SCREENS: dict[str, dict[str, tuple[str, ...]]] = {
         "OutboxMessageView": READ,
         "ReminderRuleView": READ + ("can_edit",),
         "OperatorUserView": MANAGE_ACCOUNTS,
+        "LeadApi": API_WRITE,
+        "CompanyApi": API_WRITE,
+        **_only(("ServiceEntityApi", "RequestApi", "OfferApi"), API_READ),
+        **API_DOCS_READ,
     },
     PROVIDER: {
         "RequestDistributionView": READ + ("can_edit", "decline"),
@@ -130,6 +140,9 @@ ROLE_SCREENS: dict[str, dict[str, tuple[str, ...]]] = {
         "ClosingReportView": WRITE + ("submit_report",),
         "FeedbackFollowUpView": READ + ("can_edit", "close_follow_up"),
         **SERVICE_MENU_READ,
+        **_only(("CompanyApi", "ServiceEntityApi", "RequestApi"), API_READ),
+        "OfferApi": API_WRITE,
+        **API_DOCS_READ,
     },
     STEERING_GROUP: {
         **_views(STEERING, READ),
@@ -137,6 +150,8 @@ ROLE_SCREENS: dict[str, dict[str, tuple[str, ...]]] = {
         "SteeringMeetingView": READ + ("can_report",),
         **_only(("ProviderView", "CommissionRuleView"), READ),
         **SERVICE_MENU_READ,
+        "ServiceEntityApi": API_READ,
+        **API_DOCS_READ,
     },
     CLIENT: {
         **_only(
@@ -163,6 +178,8 @@ ROLE_SCREENS: dict[str, dict[str, tuple[str, ...]]] = {
         "OfferView": READ + ("accept",),
         "CertificateView": READ + ("can_pdf",),
         **SERVICE_MENU_READ,
+        **_only(("CompanyApi", "ServiceEntityApi", "RequestApi", "OfferApi"), API_READ),
+        **API_DOCS_READ,
     },
     ADMIN: {
         **_views(ADMINISTRATION, WRITE),
@@ -272,6 +289,9 @@ ACTION_WORDS = {
     "draft_report": "draft closing report",
     "can_this_form_get": "open",
     "can_this_form_post": "save",
+    "can_get": "read",
+    "can_post": "add",
+    "can_put": "edit",
 }
 
 
@@ -282,6 +302,7 @@ def role_table() -> str:
     for category in MENU:
         views += [(item.view.__name__, item.name) for item in category.items]
     views += list(SECURITY_MENU.items()) + [("ResetPasswordView", "Reset Password")]
+    views += list(API_RESOURCES.items()) + list(API_DOCS.items())
     roles = list(ROLE_SCREENS)
     lines = [
         "| screen | " + " | ".join(roles) + " |",

@@ -43,7 +43,7 @@ def _require_lead(offer: Offer, viewer: Viewer) -> None:
         )
 
 
-def _require_open_request(request: RequestForQuotation) -> None:
+def require_open_request(request: RequestForQuotation) -> None:
     if request.status not in OPEN_FOR_OFFERS:
         raise TransitionRefusedError(
             _l(
@@ -60,7 +60,7 @@ def _require_open_request(request: RequestForQuotation) -> None:
 def submit(offer: Offer, viewer: Viewer) -> None:
     """Submit a draft; earlier submitted versions are replaced by it."""
     _require_lead(offer, viewer)
-    _require_open_request(offer.request)
+    require_open_request(offer.request)
     if offer.status is not OfferStatus.draft:
         raise TransitionRefusedError(_l("Only a draft offer can be submitted."))
     unconfirmed = [m for m in offer.members if m.confirmed_on is None]
@@ -89,7 +89,7 @@ def submit(offer: Offer, viewer: Viewer) -> None:
 def revise(offer: Offer, viewer: Viewer) -> Offer:
     """A new draft version with the same content and members, to be edited."""
     _require_lead(offer, viewer)
-    _require_open_request(offer.request)
+    require_open_request(offer.request)
     latest = db.session.scalar(
         db.select(func.max(Offer.version)).where(
             Offer.request_id == offer.request_id,
@@ -121,7 +121,7 @@ def revise(offer: Offer, viewer: Viewer) -> Offer:
 
 def withdraw(offer: Offer, viewer: Viewer) -> None:
     _require_lead(offer, viewer)
-    _require_open_request(offer.request)
+    require_open_request(offer.request)
     if offer.status not in (OfferStatus.draft, OfferStatus.submitted):
         raise TransitionRefusedError(
             _l("Only a draft or submitted offer can be withdrawn.")
@@ -149,7 +149,7 @@ def decline(distribution: RequestDistribution, viewer: Viewer) -> None:
     """A provider declines a request it received, with a reason."""
     if not viewer.is_system and distribution.provider_id != viewer.organisation_id:
         raise TransitionRefusedError(_l("Only the provider itself can decline."))
-    _require_open_request(distribution.request)
+    require_open_request(distribution.request)
     if distribution.declined_on is not None:
         raise TransitionRefusedError(_l("The request has already been declined."))
     if not (distribution.decline_reason or "").strip():
