@@ -339,3 +339,28 @@ def test_an_impossible_price_is_refused(world, price):
     assert answer.status_code == 422, answer.json
     assert answer.json["message"]["price"]
     assert count(world, "offer") == before
+
+
+def test_a_duplicate_that_slips_past_the_check_is_a_409_and_saves_nothing(
+    world, monkeypatch
+):
+    """Two callers adding the same company at once both pass the early check;
+    the database's unique business ID stops the second, which gets 409."""
+    from app.api.companies import CompanyApi
+
+    with world.app_context():
+        taken = db.session.scalar(
+            db.text("SELECT business_id FROM organisation WHERE kind = 'client'")
+        )
+    monkeypatch.setattr(CompanyApi, "check", lambda self, values, record: {})
+    before = count(world, "organisation")
+    answer = _post(
+        world,
+        "coordinator",
+        "companies",
+        {"name": "Samaan aikaan Oy", "business_id": taken},
+        language="fi",
+    )
+    assert answer.status_code == 409
+    assert "ristiriidassa" in answer.json["message"]
+    assert count(world, "organisation") == before

@@ -28,7 +28,6 @@ from app.security.hardening import ERROR_MESSAGES
 from app.security.interface import (
     NotYourRecordError,
     RecordConflictError,
-    ScopedInterface,
 )
 from app.security.row_rules import read_condition
 from app.security.viewer import Viewer
@@ -36,6 +35,7 @@ from app.security.viewer import Viewer
 logger = logging.getLogger(__name__)
 
 READ_ONLY = {"get", "get_list"}
+READ_AND_WRITE = READ_ONLY | {"post", "put"}
 # FAB's response keys for its own front end, labelled in English; left out.
 FRONT_END_KEYS = ("label_columns", "description_columns", "list_title", "show_title")
 
@@ -250,8 +250,3 @@ def _is_id(pk) -> bool:
         return 1 <= int(pk) <= LARGEST_ID
     except (TypeError, ValueError):
         return False
-
-
-def scoped(model) -> ScopedInterface:
-    """The data interface of an API resource, with the row rules applied."""
-    return ScopedInterface(model)

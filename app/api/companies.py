@@ -7,18 +7,14 @@ from flask_babel import lazy_gettext as _l
 from marshmallow import Schema, ValidationError, fields
 from sqlalchemy import select
 
-from app.api.base import ScopedApi, scoped
+from app.api.base import READ_AND_WRITE, ScopedApi
 from app.api.fields import Code, text
 from app.extensions import db
 from app.models import Organisation
-from app.models.business_id import normalise_business_id
+from app.models.business_id import INVALID_BUSINESS_ID, normalise_business_id
 from app.models.choices import Language
 from app.models.organisations import OrganisationKind, SizeClass
-
-BUSINESS_ID_HELP = _l(
-    "The business ID is not valid: write it as seven digits, a hyphen and the "
-    "check digit, for example 0124610-9."
-)
+from app.security.interface import ScopedInterface
 
 
 class BusinessId(fields.String):
@@ -28,7 +24,7 @@ class BusinessId(fields.String):
         given = super()._deserialize(value, attr, data, **kwargs)
         normalised = normalise_business_id(given)
         if normalised is None:
-            raise ValidationError(str(BUSINESS_ID_HELP))
+            raise ValidationError(str(INVALID_BUSINESS_ID))
         return normalised
 
 
@@ -63,9 +59,9 @@ class CompanyInput(Schema):
 
 class CompanyApi(ScopedApi):
     resource_name = "companies"
-    datamodel = scoped(Organisation)
+    datamodel = ScopedInterface(Organisation)
     base_filters = [["kind", FilterEqual, OrganisationKind.client]]
-    include_route_methods = {"get", "get_list", "post", "put"}
+    include_route_methods = READ_AND_WRITE
     output_schema = CompanyOutput
     input_schema = CompanyInput
     search_columns = ["name", "business_id", "industry", "municipality", "is_active"]

@@ -6,11 +6,12 @@ from flask_babel import lazy_gettext as _l
 from marshmallow import Schema, fields
 from sqlalchemy import select
 
-from app.api.base import ScopedApi, scoped
+from app.api.base import READ_AND_WRITE, ScopedApi
 from app.api.fields import Code, identifier, text
 from app.extensions import db
 from app.models import ContactPerson, Lead, LeadSource, LeadStatus, Organisation
 from app.models.organisations import OrganisationKind
+from app.security.interface import ScopedInterface
 from app.security.viewer import Viewer
 
 
@@ -38,8 +39,8 @@ class LeadInput(Schema):
 
 class LeadApi(ScopedApi):
     resource_name = "leads"
-    datamodel = scoped(Lead)
-    include_route_methods = {"get", "get_list", "post", "put"}
+    datamodel = ScopedInterface(Lead)
+    include_route_methods = READ_AND_WRITE
     output_schema = LeadOutput
     input_schema = LeadInput
     related_ids = {"company_id": Organisation, "contact_person_id": ContactPerson}

@@ -7,10 +7,11 @@ from flask_babel import lazy_gettext as _l
 from marshmallow import Schema, fields
 from sqlalchemy import select
 
-from app.api.base import ScopedApi, scoped
+from app.api.base import READ_AND_WRITE, ScopedApi
 from app.api.fields import Code, amount, identifier, percent, text
 from app.extensions import db
 from app.models import Offer, OfferStatus, RequestForQuotation
+from app.security.interface import ScopedInterface
 from app.security.viewer import Viewer
 from app.services.workflow.errors import TransitionRefusedError
 from app.services.workflow.offers import require_open_request
@@ -53,8 +54,8 @@ class OfferInput(Schema):
 
 class OfferApi(ScopedApi):
     resource_name = "offers"
-    datamodel = scoped(Offer)
-    include_route_methods = {"get", "get_list", "post", "put"}
+    datamodel = ScopedInterface(Offer)
+    include_route_methods = READ_AND_WRITE
     output_schema = OfferOutput
     input_schema = OfferInput
     related_ids = {"request_id": RequestForQuotation}

@@ -4,10 +4,11 @@ Writing and publishing stay on the screen, where the distribution happens."""
 
 from marshmallow import Schema, fields
 
-from app.api.base import ScopedApi, scoped
+from app.api.base import ScopedApi
 from app.api.fields import Code, VisibleIds, amount
 from app.models import Organisation, RequestForQuotation, ServiceEntity
 from app.models.quotations import RequestStatus, SoughtDelivery
+from app.security.interface import ScopedInterface
 
 
 class RequestOutput(Schema):
@@ -30,7 +31,7 @@ class RequestOutput(Schema):
 
 class RequestApi(ScopedApi):
     resource_name = "requests"
-    datamodel = scoped(RequestForQuotation)
+    datamodel = ScopedInterface(RequestForQuotation)
     output_schema = RequestOutput
     search_columns = ["status", "reference", "title", "offer_deadline"]
     order_columns = ["id", "reference", "offer_deadline", "published_on"]

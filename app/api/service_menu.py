@@ -4,10 +4,11 @@ their themes, for the city's website and the providers' systems."""
 from flask_appbuilder.models.sqla.filters import FilterEqual
 from marshmallow import Schema, fields
 
-from app.api.base import ScopedApi, scoped
+from app.api.base import ScopedApi
 from app.api.fields import Code
 from app.models import ServiceEntity
 from app.models.service_menu import DeliveryFormat
+from app.security.interface import ScopedInterface
 
 
 class ThemeOutput(Schema):
@@ -29,7 +30,7 @@ class ServiceEntityApi(ScopedApi):
     """The active entities of the menu; retired ones leave it."""
 
     resource_name = "service-entities"
-    datamodel = scoped(ServiceEntity)
+    datamodel = ScopedInterface(ServiceEntity)
     base_filters = [["is_active", FilterEqual, True]]
     output_schema = ServiceEntityOutput
     search_columns = ["name", "typical_format"]

@@ -2,8 +2,15 @@
 
 import re
 
+from flask_babel import lazy_gettext as _l
 from stdnum.exceptions import ValidationError
 from stdnum.fi import ytunnus
+
+# What a form or the API says of a business ID that is not one.
+INVALID_BUSINESS_ID = _l(
+    "The business ID is not valid: write it as seven digits, a hyphen and the "
+    "check digit, for example 0124610-9."
+)
 
 # The hyphen may be left out; nothing else may be added.
 _SHAPE = re.compile(r"\d{7}-?\d")

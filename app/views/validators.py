@@ -11,7 +11,7 @@ from decimal import Decimal
 from flask_babel import lazy_gettext as _l
 from wtforms import Field, Form, ValidationError
 
-from app.models.business_id import normalise_business_id
+from app.models.business_id import INVALID_BUSINESS_ID, normalise_business_id
 from app.services.clock import local_now
 
 
@@ -24,12 +24,7 @@ class BusinessId:
             return
         normalised = normalise_business_id(str(field.data))
         if normalised is None:
-            raise ValidationError(
-                _l(
-                    "The business ID is not valid: write it as seven digits, a "
-                    "hyphen and the check digit, for example 0124610-9."
-                )
-            )
+            raise ValidationError(INVALID_BUSINESS_ID)
         field.data = normalised
 
 
