@@ -17,6 +17,9 @@ logger = logging.getLogger(__name__)
 
 def create_app(config_object: object | str = "config.Config", **overrides) -> Flask:
     """Build the app from a configuration class and optional overrides."""
+    from app.security.log_privacy import install_log_privacy
+
+    install_log_privacy()
     app = Flask(__name__, instance_relative_config=True)
     app.config.from_object(config_object)
     app.config.update(overrides)

@@ -29,6 +29,7 @@ from app.security.interface import (
     NotYourRecordError,
     RecordConflictError,
 )
+from app.security.log_privacy import database_refusal
 from app.security.row_rules import read_condition
 from app.security.viewer import Viewer
 
@@ -128,7 +129,9 @@ class ScopedApi(ModelRestApi):
             return read(*args, **kwargs)
         except StatementError as error:
             db.session.rollback()
-            logger.info("A filter value the database refused: %s", error.orig)
+            logger.info(
+                "A filter value the database refused: %s", database_refusal(error.orig)
+            )
             return self.response_400(message=str(messages.BAD_FILTER))
 
     def _handle_columns_args(self, args, default_select_columns, default_columns):

@@ -15,6 +15,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
+from app.security.log_privacy import database_refusal
 from app.security.row_rules import read_condition, write_condition
 from app.security.viewer import Viewer
 
@@ -66,9 +67,16 @@ class ScopedInterface(SQLAInterface):
 
     def get_related_obj(self, col_name, value):
         model = self.get_related_model(col_name)
+        # A related tab's add form names its parent as a filter, which FAB
+        # passes on as a list of the values given.
+        if isinstance(value, list | tuple):
+            value = value[0] if value else None
+        value = str(value)
+        if not (value.isascii() and value.isdigit() and len(value) <= 9):
+            return None
         return self.session.scalar(
             select(model).where(
-                model.id == value, read_condition(model, Viewer.current())
+                model.id == int(value), read_condition(model, Viewer.current())
             )
         )
 
@@ -104,7 +112,9 @@ class ScopedInterface(SQLAInterface):
             self.session.flush()
         except IntegrityError as error:
             self.session.rollback()
-            logger.info("Write refused by the database: %s", error.orig)
+            logger.info(
+                "Write refused by the database: %s", database_refusal(error.orig)
+            )
             if has_request_context():
                 g.write_conflict = True
             raise RecordConflictError() from error
