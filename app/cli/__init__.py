@@ -1,13 +1,17 @@
-"""Command-line commands: ``flask bootstrap`` and ``flask demo``."""
+"""Command-line commands: ``flask bootstrap``, ``flask demo``, ``flask scheduler``
+and ``flask backup``."""
 
 import click
 from flask import Flask, current_app
+
+from app.cli.backup import backup
 
 
 def register_commands(app: Flask) -> None:
     app.cli.add_command(bootstrap)
     app.cli.add_command(demo)
     app.cli.add_command(scheduler)
+    app.cli.add_command(backup)
 
 
 @click.command("bootstrap")
