@@ -29,7 +29,9 @@ from app.models import (
     TrainingSession,
 )
 from app.models.choices import Language
+from app.security.viewer import SYSTEM
 from app.services.feedback_results import default_question_set
+from app.services.workflow import requests as request_steps
 
 
 @dataclass
@@ -102,6 +104,32 @@ def new_contract(
             _active_emails(provider),
             _active_emails(company),
         )
+
+
+def organisation_id_of(app, login: str) -> int:
+    with app.app_context():
+        return app.appbuilder.sm.find_user(username=login).organisation_id
+
+
+def published_request(
+    app, client_login: str = "client1", title: str = "Tarjoustesti"
+) -> int:
+    """A request of the client's company, published to the pool as the system,
+    with its deadline ten days ahead."""
+    with app.app_context():
+        request = RequestForQuotation(
+            reference=f"TP-{uuid.uuid4().hex[:10]}",
+            title=title,
+            description="Simulaattorikoulutus työnjohdolle.",
+            expertise_sought="Osaaminen",
+            client_companies=[_organisation_of(app, client_login)],
+            offer_deadline=datetime.now() + timedelta(days=10),
+        )
+        db.session.add(request)
+        db.session.flush()
+        request_steps.publish(request, SYSTEM)
+        db.session.commit()
+        return request.id
 
 
 def _organisation_of(app, login: str) -> Organisation:

@@ -20,6 +20,7 @@ from app.models import (
     ServiceContract,
     SurveyKind,
 )
+from app.services.clock import local_now
 from app.services.feedback_results import default_question_set
 from app.services.reminders.tick import run_reminders
 from tests.path_records import messages, new_contract, plan_with_days
@@ -130,11 +131,11 @@ def test_submit_review_close_and_the_follow_up_survey_falls_due(
 
     report = _report(app, contract_id)
     assert report.status is ReportStatus.reviewed
-    assert report.reviewed_on == date.today()
+    assert report.reviewed_on == local_now().date()
     with app.app_context():
-        assert db.session.get(ServiceContract, contract_id).status is (
-            ContractStatus.closed
-        )
+        closed = db.session.get(ServiceContract, contract_id)
+        assert closed.status is ContractStatus.closed
+        assert closed.closed_on == local_now().date()
         days_after = -db.session.scalar(
             db.select(ReminderRule.offset_days).filter_by(
                 kind=ReminderKind.follow_up_survey

@@ -15,6 +15,7 @@ from app.models import (
     ServiceContract,
     SurveyKind,
 )
+from app.services.clock import local_now
 from tests.path_records import default_set_id, new_contract
 from tests.test_workflow_offers import _flash
 
@@ -67,7 +68,7 @@ def test_the_lead_provider_closes_an_item_once_its_handling_is_written(
 
     closed = _item(app, follow_up)
     assert closed.status is FollowUpStatus.closed
-    assert closed.closed_on == date.today()
+    assert closed.closed_on == local_now().date()
     assert closed.handling.startswith("Soitettiin")
 
 

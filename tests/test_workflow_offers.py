@@ -13,7 +13,6 @@ from app.models import (
     ConsortiumMember,
     Offer,
     OfferStatus,
-    Organisation,
     RequestDistribution,
     RequestForQuotation,
     RequestStatus,
@@ -21,35 +20,9 @@ from app.models import (
 )
 from app.security.viewer import SYSTEM
 from app.services.workflow import offers as offer_steps
-from app.services.workflow import requests as request_steps
 from app.services.workflow.errors import TransitionRefusedError
 from tests.conftest import build_app
-
-COUNTER = iter(range(1, 10_000))
-
-
-def _organisation_of(app, username) -> int:
-    with app.app_context():
-        return app.appbuilder.sm.find_user(username=username).organisation_id
-
-
-def _published_request(app, client_username="client1") -> int:
-    """A request of the client's company, published to the pool as the system."""
-    with app.app_context():
-        company = db.session.get(Organisation, _organisation_of(app, client_username))
-        request = RequestForQuotation(
-            reference=f"TP-OFFER-{next(COUNTER)}",
-            title="Tarjoustesti",
-            description="Kuvaus",
-            expertise_sought="Osaaminen",
-            client_companies=[company],
-            offer_deadline=datetime.now() + timedelta(days=10),
-        )
-        db.session.add(request)
-        db.session.flush()
-        request_steps.publish(request, SYSTEM)
-        db.session.commit()
-        return request.id
+from tests.path_records import organisation_id_of, published_request
 
 
 def _move_deadline(app, request_id, days: int) -> None:
@@ -62,7 +35,7 @@ def _move_deadline(app, request_id, days: int) -> None:
 def _offer_form(app, request_id, username="provider1", price="9800.00") -> dict:
     return {
         "request": request_id,
-        "lead_provider": _organisation_of(app, username),
+        "lead_provider": organisation_id_of(app, username),
         "content": "Neljä lähipäivää ja verkkotehtävät.",
         "price": price,
         "vat_rate": "0",
@@ -75,7 +48,8 @@ def _latest_offer(app, request_id, username="provider1") -> Offer:
         offer = db.session.scalars(
             db.select(Offer)
             .filter_by(
-                request_id=request_id, lead_provider_id=_organisation_of(app, username)
+                request_id=request_id,
+                lead_provider_id=organisation_id_of(app, username),
             )
             .order_by(Offer.version.desc())
         ).first()
@@ -98,7 +72,7 @@ def _consortium_offer(app, client_as, request_id) -> tuple[int, int]:
         "/consortiummemberview/add",
         data={
             "offer": offer.id,
-            "provider": _organisation_of(app, "provider2"),
+            "provider": organisation_id_of(app, "provider2"),
             "part": "Verkko-opetus",
             "share_percent": "40",
         },
@@ -112,7 +86,7 @@ def _consortium_offer(app, client_as, request_id) -> tuple[int, int]:
 
 
 def test_a_consortium_offer_is_submitted_once_its_member_confirms(app, client_as):
-    request_id = _published_request(app)
+    request_id = published_request(app)
     offer_id, member_id = _consortium_offer(app, client_as, request_id)
     lead, member = client_as("provider1"), client_as("provider2")
 
@@ -132,7 +106,7 @@ def test_a_consortium_offer_is_submitted_once_its_member_confirms(app, client_as
 
 
 def test_a_new_version_replaces_the_submitted_one_and_both_are_kept(app, client_as):
-    request_id = _published_request(app)
+    request_id = published_request(app)
     lead = client_as("provider1")
     lead.post("/offerview/add", data=_offer_form(app, request_id))
     first = _latest_offer(app, request_id)
@@ -162,7 +136,7 @@ def test_a_new_version_replaces_the_submitted_one_and_both_are_kept(app, client_
 
 
 def test_no_offer_is_submitted_after_the_deadline(app, client_as):
-    request_id = _published_request(app)
+    request_id = published_request(app)
     lead = client_as("provider1")
     lead.post("/offerview/add", data=_offer_form(app, request_id))
     offer = _latest_offer(app, request_id)
@@ -175,7 +149,7 @@ def test_no_offer_is_submitted_after_the_deadline(app, client_as):
 
 
 def test_no_offer_is_submitted_to_a_cancelled_request(app, client_as, coordinator):
-    request_id = _published_request(app)
+    request_id = published_request(app)
     lead = client_as("provider1")
     lead.post("/offerview/add", data=_offer_form(app, request_id))
     offer = _latest_offer(app, request_id)
@@ -188,12 +162,12 @@ def test_no_offer_is_submitted_to_a_cancelled_request(app, client_as, coordinato
 
 
 def test_a_provider_declines_with_a_reason(app, client_as):
-    request_id = _published_request(app)
+    request_id = published_request(app)
     provider = client_as("provider2")
     with app.app_context():
         distribution_id = db.session.scalar(
             db.select(RequestDistribution.id).filter_by(
-                request_id=request_id, provider_id=_organisation_of(app, "provider2")
+                request_id=request_id, provider_id=organisation_id_of(app, "provider2")
             )
         )
 
@@ -213,7 +187,7 @@ def test_a_provider_declines_with_a_reason(app, client_as):
 
 
 def _two_submitted_offers(app, client_as) -> tuple[int, int, int]:
-    request_id = _published_request(app)
+    request_id = published_request(app)
     ids = []
     for username, price in (("provider1", "9800"), ("provider2", "11200")):
         client = client_as(username)
