@@ -114,6 +114,11 @@ class Config:
     # The address of the site in links of emails, e.g. https://koulutus.vantaa.fi
     PUBLIC_URL = os.environ.get("PUBLIC_URL")
     SCHEDULER_TICK_SECONDS = int(os.environ.get("SCHEDULER_TICK_SECONDS", "300"))
+    # Participants' personal data is anonymised this many days after their
+    # training was closed.
+    PARTICIPANT_RETENTION_DAYS = int(
+        os.environ.get("PARTICIPANT_RETENTION_DAYS", "365")
+    )
 
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"

@@ -54,6 +54,7 @@ URL_VALUES = {
     "key": "funnel",
     "kind": "csv",
     "version": "v1",
+    "record_id": "0",
 }
 UNKNOWN_ACTION = "no-such-action"
 

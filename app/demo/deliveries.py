@@ -208,6 +208,7 @@ def closed_delivery(world, needs) -> None:
         "7200",
         status=ContractStatus.closed,
     )
+    contract.closed_on = world.days(-95)
     _plan(world, contract, -170, 3)
     participants = _participants(world, contract, 9, completed=True)
     survey = _survey(

@@ -33,7 +33,7 @@ from app.models.invoicing import CommissionRule, Invoice, InvoiceLine
 from app.models.leads import Lead, LeadSource, LeadStatus
 from app.models.needs import NeedsAssessment, NeedStatus
 from app.models.notes import PathNote
-from app.models.offers import ConsortiumMember, Offer, OfferStatus
+from app.models.offers import ConsortiumMember, Offer, OfferSecret, OfferStatus
 from app.models.organisations import (
     ContactPerson,
     Organisation,
@@ -111,6 +111,7 @@ __all__ = [
     "NeedStatus",
     "NeedsAssessment",
     "Offer",
+    "OfferSecret",
     "OfferStatus",
     "Organisation",
     "OutboxMessage",

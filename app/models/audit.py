@@ -17,6 +17,9 @@ class AuditAction(Choice):
     login = _l("Signed in")
     login_failed = _l("Failed sign-in")
     logout = _l("Signed out")
+    personal_data_export = _l("Personal data exported")
+    erasure = _l("Personal data erased")
+    retention = _l("Personal data anonymised after the retention time")
 
 
 class AuditEvent(Model):

@@ -59,6 +59,9 @@ class ServiceContract(RecordHistory, Model):
         index=True,
     )
 
+    # The Helsinki date the service was closed; participants' personal data is
+    # anonymised a set time after it.
+    closed_on = Column(Date)
     # The coordinator's commission, fixed when the contract is made from the
     # commission rule that applied then.
     commission_rule_id = Column(Integer, ForeignKey("commission_rule.id"))

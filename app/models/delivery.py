@@ -21,6 +21,7 @@ from sqlalchemy.orm import relationship
 from app.models.choices import Choice, Language, choice_column_type
 from app.models.history import RecordHistory
 from app.models.invoice_choices import InvoiceKind, InvoiceStatus, MilestoneStatus
+from app.models.organisations import ERASED_PERSON
 
 
 class PlanStatus(Choice):
@@ -177,12 +178,17 @@ class Participant(RecordHistory, Model):
     email = Column(String(254))
     language = Column(choice_column_type(Language), nullable=False, default=Language.fi)
     completed = Column(Boolean, nullable=False, default=False)
+    # When the person's data was erased or anonymised; names and contact
+    # details are blank from then on.
+    erased_on = Column(DateTime)
 
     contract = relationship("ServiceContract", back_populates="participants")
     company = relationship("Organisation")
 
     @property
     def full_name(self) -> str:
+        if self.erased_on is not None:
+            return str(ERASED_PERSON)
         return f"{self.first_name} {self.last_name}"
 
     def __str__(self) -> str:

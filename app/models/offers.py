@@ -67,6 +67,9 @@ class Offer(RecordHistory, Model):
     members = relationship(
         "ConsortiumMember", back_populates="offer", cascade="all, delete-orphan"
     )
+    secrets = relationship(
+        "OfferSecret", back_populates="offer", cascade="all, delete-orphan"
+    )
 
     @property
     def is_consortium(self) -> bool:
@@ -103,3 +106,23 @@ class ConsortiumMember(RecordHistory, Model):
 
     def __str__(self) -> str:
         return f"{self.provider} {self.share_percent} %"
+
+
+class OfferSecret(RecordHistory, Model):
+    """A passage of an offer's texts that the provider marks as its business
+    secret, with the reason; a public disclosure of the request hides it. The
+    total price is never a business secret."""
+
+    __tablename__ = "offer_secret"
+
+    id = Column(Integer, primary_key=True)
+    offer_id = Column(
+        Integer, ForeignKey("offer.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    passage = Column(Text, nullable=False)
+    reason = Column(Text, nullable=False)
+
+    offer = relationship("Offer", back_populates="secrets")
+
+    def __str__(self) -> str:
+        return self.passage[:80]

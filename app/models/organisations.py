@@ -6,11 +6,14 @@ client companies are all organisations; what separates them is their kind.
 
 from flask_appbuilder import Model
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import Boolean, Column, ForeignKey, Integer, String, Text
+from sqlalchemy import Boolean, Column, DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import relationship
 
 from app.models.choices import Choice, Language, choice_column_type
 from app.models.history import RecordHistory
+
+# How a person whose data was erased is named on every screen.
+ERASED_PERSON = _l("Erased person")
 
 
 class OrganisationKind(Choice):
@@ -76,11 +79,16 @@ class ContactPerson(RecordHistory, Model):
     language = Column(choice_column_type(Language), nullable=False, default=Language.fi)
     receives_requests = Column(Boolean, nullable=False, default=False)
     is_active = Column(Boolean, nullable=False, default=True)
+    # When the person's data was erased or anonymised; names and contact
+    # details are blank from then on.
+    erased_on = Column(DateTime)
 
     organisation = relationship("Organisation", back_populates="contact_people")
 
     @property
     def full_name(self) -> str:
+        if self.erased_on is not None:
+            return str(ERASED_PERSON)
         return f"{self.first_name} {self.last_name}"
 
     def __str__(self) -> str:
@@ -101,11 +109,16 @@ class Trainer(RecordHistory, Model):
     email = Column(String(254))
     phone = Column(String(40))
     expertise = Column(Text)
+    # When the person's data was erased or anonymised; names and contact
+    # details are blank from then on.
+    erased_on = Column(DateTime)
 
     provider = relationship("Organisation", back_populates="trainers")
 
     @property
     def full_name(self) -> str:
+        if self.erased_on is not None:
+            return str(ERASED_PERSON)
         return f"{self.first_name} {self.last_name}"
 
     def __str__(self) -> str:

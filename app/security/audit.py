@@ -110,8 +110,11 @@ def _changes(instance) -> dict:
 
 def _plain(key: str, value):
     """A value as JSON can hold it; secrets are only marked as changed."""
-    if key in SECRET_FIELDS:
-        return HIDDEN
+    return HIDDEN if key in SECRET_FIELDS else plain_value(value)
+
+
+def plain_value(value):
+    """A value as JSON can hold it: choices by code, times as ISO text."""
     if isinstance(value, enum.Enum):
         return value.name
     if isinstance(value, datetime | date):
@@ -122,16 +125,26 @@ def _plain(key: str, value):
 
 
 def _event(action: AuditAction, instance, changes: dict | None) -> dict:
+    row = audit_event_row(
+        action, type(instance).__name__, getattr(instance, "id", None), _label(instance)
+    )
+    row["changes"] = changes or None
+    return row
+
+
+def audit_event_row(action: AuditAction, record_type: str, record_id, label) -> dict:
+    """An audit event about a record, by the user of the current request, as
+    a row to insert."""
     user = _current_user()
     return {
         "occurred_on": utc_now(),
         "action": action.name,
         "user_id": getattr(user, "id", None),
         "username": getattr(user, "username", None),
-        "record_type": type(instance).__name__,
-        "record_id": getattr(instance, "id", None),
-        "record_label": _label(instance),
-        "changes": changes or None,
+        "record_type": record_type,
+        "record_id": record_id,
+        "record_label": label,
+        "changes": None,
         "remote_address": _remote_address(),
     }
 

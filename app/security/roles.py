@@ -17,7 +17,6 @@ from app.security.role_names import (
     STEERING_GROUP,
 )
 from app.views.menu import (
-    ADMINISTRATION,
     COORDINATION,
     MENU,
     PRODUCTION,
@@ -62,6 +61,9 @@ MANAGE_ACCOUNTS = READ + ("can_add", "can_edit")
 # The results dashboard: the page and its tables' downloads.
 RESULTS = ("can_list", "can_export")
 
+# Requests about personal data: find, read and download, erase.
+PERSONAL_DATA = ("can_list", "can_show", "can_download", "can_erase")
+
 # The REST API: reading, adding and changing through it (app/api/).
 API_READ = ("can_get",)
 API_WRITE = API_READ + ("can_post", "can_put")
@@ -78,7 +80,7 @@ ROLE_SCREENS: dict[str, dict[str, tuple[str, ...]]] = {
     COORDINATOR: {
         **_views(COORDINATION, WRITE),
         "LeadView": WRITE + ("mark_contacted", "qualify", "drop"),
-        "RequestForQuotationView": WRITE + ("publish", "cancel"),
+        "RequestForQuotationView": WRITE + ("publish", "cancel", "can_disclosure"),
         "RequestQuestionView": READ + ("can_edit", "can_delete", "publish_answer"),
         "JointProcurementView": ("can_list", "can_draft"),
         **_views(PRODUCTION, READ),
@@ -97,6 +99,7 @@ ROLE_SCREENS: dict[str, dict[str, tuple[str, ...]]] = {
         "AuditEventView": READ,
         "OutboxMessageView": READ,
         "ReminderRuleView": READ + ("can_edit",),
+        "PersonalDataView": PERSONAL_DATA,
         "OperatorUserView": MANAGE_ACCOUNTS,
         "LeadApi": API_WRITE,
         "CompanyApi": API_WRITE,
@@ -108,6 +111,7 @@ ROLE_SCREENS: dict[str, dict[str, tuple[str, ...]]] = {
         "RequestQuestionView": WRITE,
         "OfferView": WRITE + ("submit", "revise", "withdraw"),
         "ConsortiumMemberView": WRITE + ("confirm",),
+        "OfferSecretView": WRITE,
         "ServiceContractView": READ + ("prepare", "start", "deliver", "draft_report"),
         **_only(
             (
@@ -161,6 +165,7 @@ ROLE_SCREENS: dict[str, dict[str, tuple[str, ...]]] = {
                 "NeedsAssessmentView",
                 "RequestForQuotationView",
                 "ConsortiumMemberView",
+                "OfferSecretView",
                 "ServiceContractView",
                 "ImplementationPlanView",
                 "TrainingSessionView",
@@ -182,7 +187,7 @@ ROLE_SCREENS: dict[str, dict[str, tuple[str, ...]]] = {
         **API_DOCS_READ,
     },
     ADMIN: {
-        **_views(ADMINISTRATION, WRITE),
+        "OrganisationView": WRITE,
         "AuditEventView": READ,
         "OutboxMessageView": READ,
         "ReminderRuleView": READ + ("can_edit",),
@@ -292,6 +297,9 @@ ACTION_WORDS = {
     "can_get": "read",
     "can_post": "add",
     "can_put": "edit",
+    "can_disclosure": "public disclosure",
+    "can_download": "download",
+    "can_erase": "erase",
 }
 
 

@@ -36,6 +36,7 @@ from app.views.feedback import (
 )
 from app.views.joint_procurement import JointProcurementView
 from app.views.notes import PathNoteView
+from app.views.offer_secrets import OfferSecretView
 from app.views.organisations import (
     ClientCompanyView,
     ContactPersonView,
@@ -44,6 +45,7 @@ from app.views.organisations import (
     TrainerView,
 )
 from app.views.outbox import OutboxMessageView
+from app.views.personal_data import PersonalDataView
 from app.views.production import ConsortiumMemberView, OfferView, ServiceContractView
 from app.views.questions import RequestQuestionView
 from app.views.reminders import ReminderRuleView
@@ -154,6 +156,12 @@ MENU = (
                 "Consortium members",
                 _l("Consortium members"),
                 "fa-users",
+            ),
+            MenuItem(
+                OfferSecretView,
+                "Business secrets",
+                _l("Business secrets"),
+                "fa-user-secret",
             ),
             MenuItem(
                 ServiceContractView,
@@ -300,6 +308,12 @@ MENU = (
             MenuItem(OutboxMessageView, "Sent mail", _l("Sent mail"), "fa-envelope"),
             MenuItem(
                 ReminderRuleView, "Reminder rules", _l("Reminder rules"), "fa-bell"
+            ),
+            MenuItem(
+                PersonalDataView,
+                "Personal data",
+                _l("Personal data"),
+                "fa-user-shield",
             ),
         ),
     ),

@@ -181,7 +181,10 @@ class PublicView(BaseView):
 
     @expose("/privacy")
     def privacy(self):
-        return self._page("operator/privacy.html")
+        return self._page(
+            "operator/privacy.html",
+            retention_days=current_app.config["PARTICIPANT_RETENTION_DAYS"],
+        )
 
     def _page(self, template, **context):
         return render_template(

@@ -1,6 +1,7 @@
-"""The scheduler's tick: close the requests whose offer deadline passed, find
-what is due today (Helsinki time) under every enabled rule, write it to the
-outbox, then deliver what waits."""
+"""The scheduler's tick: anonymise participants past the retention time, close
+the requests whose offer deadline passed, find what is due today (Helsinki
+time) under every enabled rule, write it to the outbox, then deliver what
+waits."""
 
 import logging
 from dataclasses import replace
@@ -12,6 +13,7 @@ from app.extensions import db
 from app.mail.outbox import deliver_pending, queue_message
 from app.models import ReminderRule
 from app.services.clock import local_now
+from app.services.personal_data.retention import anonymise_past_retention
 from app.services.reminders.due import DueReminder, coordinator_contacts
 from app.services.reminders.finders import FINDERS
 from app.services.workflow.requests import close_passed_deadlines
@@ -77,7 +79,10 @@ SENDS_PER_TICK = 1000
 
 
 def tick(today: date | None = None) -> tuple[int, int]:
-    """One tick: queue what is due, then send what waits."""
+    """One tick: anonymise what is past retention, queue what is due, then
+    send what waits."""
+    today = today or local_now().date()
+    anonymise_past_retention(today)
     queued = run_reminders(today)
     sent = deliver_pending(limit=SENDS_PER_TICK)
     return queued, sent

@@ -104,6 +104,7 @@ def close(contract: ServiceContract, viewer: Viewer) -> None:
             _l("Review the closing report with the lead provider first, then close.")
         )
     contract.status = ContractStatus.closed
+    contract.closed_on = local_now().date()
     announcements.delivery_moved(contract)
     logger.info("Contract %s closed by user %s", contract.id, viewer.user_id)
 
