@@ -23,6 +23,7 @@ from app.models import (
     InvoiceLine,
     InvoicingMilestone,
     Offer,
+    OfferSecret,
     OfferStatus,
     Organisation,
     Participant,
@@ -54,8 +55,9 @@ def opened_offer(viewer: Viewer) -> ColumnElement[bool]:
 
 
 def audit_event_visible(viewer: Viewer) -> ColumnElement[bool]:
-    """Events of sealed offers and their consortium members hold the offer's
-    content; they stay hidden until the deadline, as the offer itself."""
+    """Events of sealed offers, their consortium members and business secret
+    markings hold the offer's content; they stay hidden until the deadline, as
+    the offer itself."""
     offer_opened = exists(
         select(1).where(Offer.id == AuditEvent.record_id, opened_offer(viewer))
     )
@@ -65,11 +67,18 @@ def audit_event_visible(viewer: Viewer) -> ColumnElement[bool]:
             ConsortiumMember.offer.has(opened_offer(viewer)),
         )
     )
+    secret_opened = exists(
+        select(1).where(
+            OfferSecret.id == AuditEvent.record_id,
+            OfferSecret.offer.has(opened_offer(viewer)),
+        )
+    )
     return or_(
         AuditEvent.record_type.is_(None),
-        AuditEvent.record_type.not_in(["Offer", "ConsortiumMember"]),
+        AuditEvent.record_type.not_in(["Offer", "ConsortiumMember", "OfferSecret"]),
         and_(AuditEvent.record_type == "Offer", offer_opened),
         and_(AuditEvent.record_type == "ConsortiumMember", member_opened),
+        and_(AuditEvent.record_type == "OfferSecret", secret_opened),
     )
 
 

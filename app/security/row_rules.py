@@ -30,6 +30,7 @@ from app.models import (
     MetricTarget,
     NeedsAssessment,
     Offer,
+    OfferSecret,
     OperatorUser,
     Organisation,
     OrganisationKind,
@@ -109,6 +110,7 @@ COORDINATOR_READS: dict[type, Rule] = {
     RequestQuestion: everything,
     Offer: opened_offer,
     ConsortiumMember: lambda viewer: ConsortiumMember.offer.has(opened_offer(viewer)),
+    OfferSecret: lambda viewer: OfferSecret.offer.has(opened_offer(viewer)),
     SteeringMeeting: everything,
     AgendaItem: everything,
     Decision: everything,
@@ -158,6 +160,7 @@ PROVIDER_READS: dict[type, Rule] = {
     ConsortiumMember: lambda viewer: ConsortiumMember.offer.has(
         offer_of_consortium(viewer)
     ),
+    OfferSecret: lambda viewer: OfferSecret.offer.has(offer_of_consortium(viewer)),
     OperatorUser: _own_account,
 }
 
@@ -168,6 +171,7 @@ PROVIDER_WRITES: dict[type, Rule] = {
     FeedbackFollowUp: _follow_up_led,
     Offer: draft_led,
     ConsortiumMember: lambda viewer: ConsortiumMember.offer.has(draft_led(viewer)),
+    OfferSecret: lambda viewer: OfferSecret.offer.has(draft_led(viewer)),
     # Its own questions, until the answer is published.
     RequestQuestion: lambda viewer: and_(
         RequestQuestion.provider_id == viewer.organisation_id,
@@ -188,6 +192,7 @@ CLIENT_READS: dict[type, Rule] = {
     RequestForQuotation: request_of_client,
     Offer: offer_received,
     ConsortiumMember: lambda viewer: ConsortiumMember.offer.has(offer_received(viewer)),
+    OfferSecret: lambda viewer: OfferSecret.offer.has(offer_received(viewer)),
     Participant: lambda viewer: and_(
         Participant.contract.has(contract_of_client(viewer)),
         Participant.company_id == viewer.organisation_id,

@@ -3,6 +3,8 @@ requests for quotation and their distribution to the providers."""
 
 from datetime import datetime
 
+from flask import abort, flash, redirect, url_for
+from flask_appbuilder import expose, has_access
 from flask_appbuilder.actions import action
 from flask_appbuilder.models.sqla.filters import FilterEqual
 from flask_babel import lazy_gettext as _l
@@ -18,8 +20,12 @@ from app.models import (
     RequestForQuotation,
     RequestStatus,
 )
+from app.security.viewer import Viewer
+from app.services import public_disclosure
 from app.services.workflow import leads, offers, requests
+from app.services.workflow.errors import TransitionRefusedError
 from app.views.base import OperatorModelView, interface
+from app.views.downloads import file_response
 from app.views.steps import WorkflowSteps
 from app.views.validators import FutureDeadline, NonNegative, NotBefore, Positive
 
@@ -194,6 +200,25 @@ class RequestForQuotationView(WorkflowSteps, OperatorModelView):
     )
     def cancel(self, request):
         return self.take_step(request, requests.cancel, _l("The request is cancelled."))
+
+    @expose("/disclosure/<int:pk>")
+    @has_access
+    def disclosure(self, pk: int):
+        """The public disclosure of a decided request, as a file to hand out."""
+        request = self.datamodel.get(pk)
+        if request is None:
+            abort(404)
+        try:
+            document = public_disclosure.render(request, Viewer.current())
+        except TransitionRefusedError as refusal:
+            flash(str(refusal), "danger")
+            return redirect(url_for("RequestForQuotationView.show", pk=pk))
+        return file_response(
+            document.encode("utf-8"),
+            "text/html",
+            public_disclosure.filename(request),
+            attachment=True,
+        )
 
 
 class RequestDistributionView(WorkflowSteps, OperatorModelView):

@@ -10,6 +10,7 @@ from app.security.row_rules import read_condition
 from app.security.viewer import Viewer
 from app.services.feedback_results import MIN_ANSWERS, survey_results
 from app.services.workflow.invoicing import invoiced_total
+from app.views.offer_secrets import disclosure_ready, offer_secret_texts
 
 
 def sees_commission() -> bool:
@@ -34,3 +35,5 @@ def register_page_helpers(app: Flask) -> None:
     app.add_template_global(sees_commission, "sees_commission")
     app.add_template_global(readable_contract, "readable_contract")
     app.add_template_global(invoiced_total, "invoiced_total")
+    app.add_template_global(offer_secret_texts, "offer_secret_texts")
+    app.add_template_global(disclosure_ready, "disclosure_ready")

@@ -1,4 +1,5 @@
-"""Screens of steps 4–5: offers, consortium members and service contracts."""
+"""Screens of steps 4–5: offers, consortium members and service contracts.
+The business secrets marked in an offer have their own module."""
 
 from flask import url_for
 from flask_appbuilder.actions import action
@@ -18,6 +19,7 @@ from app.services import commission
 from app.services.clock import local_now
 from app.services.workflow import deliveries, offers, reports
 from app.views.base import OperatorModelView, interface
+from app.views.offer_secrets import OfferSecretView
 from app.views.steps import WorkflowSteps
 from app.views.validators import InRange, NonNegative, NotBefore
 
@@ -95,7 +97,8 @@ class OfferView(WorkflowSteps, OperatorModelView):
         "lead_provider": [["id", FilterEqualFunction, _own_organisation_id]]
     }
     validators_columns = {"price": [NonNegative()], "vat_rate": [InRange(0, 100)]}
-    related_views = [ConsortiumMemberView]
+    related_views = [ConsortiumMemberView, OfferSecretView]
+    show_template = "operator/offer_show.html"
     base_order = ("submitted_on", "desc")
     step_offered = {
         "submit": lambda offer: _leads(offer) and offer.status is OfferStatus.draft,

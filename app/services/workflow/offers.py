@@ -27,7 +27,7 @@ from app.models import (
 from app.security.viewer import Viewer
 from app.services import commission
 from app.services.clock import local_now
-from app.services.workflow import announcements
+from app.services.workflow import announcements, offer_secrets
 from app.services.workflow.errors import TransitionRefusedError
 
 logger = logging.getLogger(__name__)
@@ -72,6 +72,7 @@ def submit(offer: Offer, viewer: Viewer) -> None:
                 members=", ".join(str(m.provider) for m in unconfirmed),
             )
         )
+    offer_secrets.require_valid_markings(offer)
     db.session.execute(
         update(Offer)
         .where(
@@ -87,7 +88,8 @@ def submit(offer: Offer, viewer: Viewer) -> None:
 
 
 def revise(offer: Offer, viewer: Viewer) -> Offer:
-    """A new draft version with the same content and members, to be edited."""
+    """A new draft version with the same content, members and business secret
+    markings, to be edited."""
     _require_lead(offer, viewer)
     require_open_request(offer.request)
     latest = db.session.scalar(
@@ -115,6 +117,7 @@ def revise(offer: Offer, viewer: Viewer) -> Offer:
                 share_percent=member.share_percent,
             )
         )
+    offer_secrets.copy_markings(offer, revision)
     db.session.flush()
     return revision
 
