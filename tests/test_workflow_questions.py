@@ -3,8 +3,9 @@ answer reaches every provider of the request at once."""
 
 from app.extensions import db
 from app.models import RequestForQuotation, RequestQuestion
+from tests.path_records import published_request
 from tests.smtp import body_of
-from tests.test_workflow_offers import _flash, _move_deadline, _published_request
+from tests.test_workflow_offers import _flash, _move_deadline
 
 
 def _ask(app, client_as, request_id, text) -> int:
@@ -19,7 +20,7 @@ def _ask(app, client_as, request_id, text) -> int:
 def test_a_question_is_answered_to_every_provider_of_the_request(
     app, client_as, coordinator, inbox
 ):
-    request_id = _published_request(app)
+    request_id = published_request(app)
     question_id = _ask(app, client_as, request_id, "Voiko koulutuksen jakaa kahteen?")
     with app.app_context():
         question = db.session.get(RequestQuestion, question_id)
@@ -66,7 +67,7 @@ def test_a_question_is_answered_to_every_provider_of_the_request(
 
 
 def test_a_provider_cannot_write_the_answer(app, client_as):
-    request_id = _published_request(app)
+    request_id = published_request(app)
     question_id = _ask(app, client_as, request_id, "Kuka vastaa?")
 
     client_as("provider1").post(
@@ -79,7 +80,7 @@ def test_a_provider_cannot_write_the_answer(app, client_as):
 
 
 def test_no_questions_after_the_deadline(app, client_as):
-    request_id = _published_request(app)
+    request_id = published_request(app)
     _move_deadline(app, request_id, days=-1)
     provider = client_as("provider1")
 
