@@ -10,6 +10,7 @@ from flask import current_app
 from flask_appbuilder import Model
 
 import app.models  # noqa: F401  (registers every table on Model.metadata)
+from app.cli.deployment_lock import lock_for_transaction
 
 config = context.config
 fileConfig(config.config_file_name, disable_existing_loggers=False)
@@ -60,6 +61,9 @@ def run_migrations_online() -> None:
             process_revision_directives=skip_empty_autogeneration,
         )
         with context.begin_transaction():
+            # Deploy scripts on several hosts may upgrade at once: the second
+            # waits here, then finds the schema current.
+            lock_for_transaction(connection)
             context.run_migrations()
 
 

@@ -101,7 +101,7 @@ def visible_text(html: str) -> str:
 
 @pytest.fixture
 def mail_port():
-    from tests.smtp import free_port
+    from tests.local_services import free_port
 
     return free_port()
 

@@ -2,7 +2,6 @@
 
 import email
 import email.policy
-import socket
 from email.message import EmailMessage
 
 from aiosmtpd.controller import Controller
@@ -19,12 +18,6 @@ class Inbox:
             email.message_from_bytes(envelope.content, policy=email.policy.default)
         )
         return "250 Message accepted for delivery"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def start_smtp_server(port: int) -> tuple[Controller, Inbox]:

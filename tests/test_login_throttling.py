@@ -8,11 +8,8 @@ Without redis-server it is skipped, unless REQUIRE_REDIS is set (as in CI).
 
 import json
 import os
-import shutil
-import socket
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -21,6 +18,11 @@ import pytest
 
 from app import create_app
 from config import TestConfig
+from tests.local_services import (
+    free_port,
+    redis_server_program,
+    wait_until_listening,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 LIMIT = 3
@@ -68,39 +70,16 @@ def test_the_limit_counts_only_logins_not_pages(app, database_url):
         assert client.get("/login/").status_code == 200
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _wait_for(port: int, process: subprocess.Popen, seconds: float = 30) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"process on port {port} exited: {process.returncode}")
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                return
-        except OSError:
-            time.sleep(0.2)
-    raise TimeoutError(f"nothing listens on port {port}")
-
-
 @pytest.fixture
 def redis_url():
-    server = shutil.which("redis-server")
-    if server is None:
-        if os.environ.get("REQUIRE_REDIS"):
-            pytest.fail("redis-server is missing but REQUIRE_REDIS is set")
-        pytest.skip("redis-server is not installed")
-    port = _free_port()
+    server = redis_server_program()
+    port = free_port()
     process = subprocess.Popen(
         [server, "--port", str(port), "--save", "", "--appendonly", "no"],
         stdout=subprocess.DEVNULL,
     )
     try:
-        _wait_for(port, process)
+        wait_until_listening(port, process)
         yield f"redis://127.0.0.1:{port}"
     finally:
         process.terminate()
@@ -120,7 +99,7 @@ def two_servers(app, database_url, redis_url):
     servers = []
     try:
         for _ in range(2):
-            port = _free_port()
+            port = free_port()
             process = subprocess.Popen(
                 [sys.executable, "-m", "gunicorn", "--workers", "1", "--bind",
                  f"127.0.0.1:{port}", "run:app"],
@@ -131,7 +110,7 @@ def two_servers(app, database_url, redis_url):
             )  # fmt: skip
             servers.append((port, process))
         for port, process in servers:
-            _wait_for(port, process, seconds=60)
+            wait_until_listening(port, process, seconds=60)
         yield [f"http://127.0.0.1:{port}" for port, _process in servers]
     finally:
         for _port, process in servers:

@@ -24,7 +24,8 @@ from app.models.choices import Language
 from app.models.history import utc_now
 from tests.conftest import demo_app
 from tests.databases import drop_database, fresh_database
-from tests.smtp import Inbox, free_port
+from tests.local_services import free_port
+from tests.smtp import Inbox
 
 ROOT = Path(__file__).resolve().parent.parent
 MESSAGES = 40

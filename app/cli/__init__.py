@@ -16,14 +16,18 @@ def register_commands(app: Flask) -> None:
 
 @click.command("bootstrap")
 def bootstrap() -> None:
-    """Create the roles and permissions (run after `flask db upgrade`)."""
+    """Create the roles and permissions (run after `flask db upgrade`). Safe to
+    run again, also from several hosts at once: they take turns."""
+    from app.cli.deployment_lock import deployment_lock
+    from app.extensions import db
     from app.security.bootstrap import bootstrap_security
     from app.services.reminders.defaults import ensure_default_rules
     from app.services.standing_themes import ensure_standing_themes
 
-    bootstrap_security(current_app.appbuilder)
-    ensure_default_rules()
-    ensure_standing_themes()
+    with deployment_lock(db.engine):
+        bootstrap_security(current_app.appbuilder)
+        ensure_default_rules()
+        ensure_standing_themes()
     click.echo("Roles, permissions, reminder rules and standing themes are in place.")
 
 
