@@ -63,6 +63,8 @@ class Config:
     FAB_CREATE_DB = False
     FAB_UPDATE_PERMS = False
     FAB_INDEX_VIEW = "app.views.home.HomeView"
+    # Our page skeleton: the page's language and landmarks (see the template).
+    FAB_BASE_TEMPLATE = "operator/layout.html"
     FAB_SECURITY_MANAGER_CLASS = "app.security.manager.OperatorSecurityManager"
     FAB_PASSWORD_COMPLEXITY_ENABLED = True
     AUTH_TYPE = 1  # database logins

@@ -16,6 +16,9 @@ from app.services.standing_themes import ensure_standing_themes
 from config import TestConfig
 from tests.databases import drop_database, fresh_database, keep_databases
 
+# The browser fixtures (live_server, browser) for the tests in Chromium.
+pytest_plugins = ["tests.browser"]
+
 
 def build_app(database_url: str):
     return create_app(TestConfig, SQLALCHEMY_DATABASE_URI=database_url)

@@ -1,69 +1,15 @@
-"""A real browser: each demo role signs in and sees its Finnish start page.
-
-Chromium comes from Debian (/usr/bin/chromium); Playwright cannot download
-browsers here. Without Chromium the test is skipped, unless REQUIRE_BROWSER is
-set, as CI does, in which case it fails.
-"""
-
-import os
-import threading
-from pathlib import Path
+"""A real browser: each demo role signs in and sees its Finnish start page, and
+the API's docs page works under the Content Security Policy. The browser and
+the server come from ``tests/browser.py``."""
 
 import pytest
 from flask_babel import force_locale, gettext
-from werkzeug.serving import make_server
 
 from app.demo.loader import DEMO_LOGINS, demo_password
 from app.views.home import ROLE_WELCOMES
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+from tests.browser import screenshot_dir, sign_in
 
 pytestmark = pytest.mark.browser
-
-
-def _chromium_or_skip() -> None:
-    if Path(CHROMIUM).exists():
-        return
-    if os.environ.get("REQUIRE_BROWSER"):
-        pytest.fail(f"{CHROMIUM} is missing but REQUIRE_BROWSER is set")
-    pytest.skip(f"{CHROMIUM} is not installed")
-
-
-@pytest.fixture(scope="module")
-def live_server(app):
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join(timeout=5)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    _chromium_or_skip()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
-        )
-        yield chromium
-        chromium.close()
-
-
-def _screenshot_dir() -> Path:
-    folder = Path(os.environ.get("SCREENSHOT_DIR", "artifacts/screenshots"))
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
 
 
 @pytest.mark.parametrize(("username", "role"), [(u, r) for u, _f, _l, r in DEMO_LOGINS])
@@ -85,7 +31,7 @@ def test_each_role_signs_in_and_sees_its_finnish_start_page(
     )
     try:
         page.goto(f"{live_server}/login/")
-        assert page.locator("html").get_attribute("lang") in (None, "fi")
+        assert page.locator("html").get_attribute("lang") == "fi"
         page.fill("input[name=username]", username)
         page.fill("input[name=password]", demo_password())
         page.click("input[type=submit], button[type=submit]")
@@ -95,7 +41,7 @@ def test_each_role_signs_in_and_sees_its_finnish_start_page(
         assert heading.count() == 1, f"{username} does not see {desk_title!r}"
         assert desk_title != str(ROLE_WELCOMES[role][0]._args[0])
         assert sign_in not in page.content()
-        page.screenshot(path=str(_screenshot_dir() / f"start-{username}.png"))
+        page.screenshot(path=str(screenshot_dir() / f"start-{username}.png"))
         assert violations == [], "the pages satisfy the Content Security Policy"
     finally:
         page.close()
@@ -116,17 +62,13 @@ def test_the_api_docs_page_works_under_the_content_security_policy(
     )
     page.on("requestfailed", lambda request: problems.append(request.url))
     try:
-        page.goto(f"{live_server}/login/")
-        page.fill("input[name=username]", "coordinator")
-        page.fill("input[name=password]", demo_password())
-        page.click("input[type=submit], button[type=submit]")
-        page.wait_for_load_state("networkidle")
+        sign_in(page, live_server, "coordinator")
         page.goto(f"{live_server}/swagger/v1")
         page.wait_for_selector(".opblock-tag", timeout=15000)
         tags = page.locator(".opblock-tag").all_inner_texts()
         assert any("Leads" in tag for tag in tags), tags
         assert any("Offers" in tag for tag in tags), tags
-        page.screenshot(path=str(_screenshot_dir() / "api-docs.png"), full_page=True)
+        page.screenshot(path=str(screenshot_dir() / "api-docs.png"), full_page=True)
         assert problems == []
     finally:
         page.close()

@@ -95,6 +95,7 @@ COLUMN_LABELS = {
     "provider": _l("Training provider"),
     "providers": _l("Providers able to deliver"),
     "published_on": _l("Published on"),
+    "question_set": _l("Question set"),
     "receives_requests": _l("Receives requests for quotation"),
     "recommendation": _l("Recommendation (0–10)"),
     "reference": _l("Reference"),

@@ -1,7 +1,9 @@
-"""Functions the page templates call: a survey's results, a contract's
-commission and invoiced total, each read through the row rules."""
+"""Functions the page templates call: the page's language, a survey's
+results, a contract's commission and invoiced total, each read through the row
+rules."""
 
 from flask import Flask
+from flask_babel import get_locale
 
 from app.extensions import db
 from app.models import ServiceContract
@@ -11,6 +13,12 @@ from app.security.viewer import Viewer
 from app.services.feedback_results import MIN_ANSWERS, survey_results
 from app.services.workflow.invoicing import invoiced_total
 from app.views.offer_secrets import disclosure_ready, offer_secret_texts
+
+
+def page_language() -> str:
+    """The language the page is written in, for its ``lang`` attribute."""
+    locale = get_locale()
+    return locale.language if locale else "fi"
 
 
 def sees_commission() -> bool:
@@ -30,6 +38,7 @@ def readable_contract(contract_id) -> ServiceContract | None:
 
 
 def register_page_helpers(app: Flask) -> None:
+    app.add_template_global(page_language, "page_language")
     app.add_template_global(survey_results, "survey_results")
     app.add_template_global(MIN_ANSWERS, "min_answers")
     app.add_template_global(sees_commission, "sees_commission")
