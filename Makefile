@@ -9,7 +9,7 @@ PORT ?= 8080
 CATALOGUES := $(wildcard app/translations/*/LC_MESSAGES/messages.po)
 COMPILED := $(CATALOGUES:.po=.mo)
 
-.PHONY: run test setup database demo lint format translations clean
+.PHONY: run test setup database demo lint format translations clean bench
 
 run: setup database demo
 	@echo ""
@@ -41,6 +41,12 @@ database: setup
 
 demo: database
 	$(FLASK) demo load
+
+# The benchmark of the README's "Performance": SQLite always, PostgreSQL too when
+# BENCH_DATABASE_URL names a database it may recreate (its name holds "bench").
+# BENCH_SCALE=0.05 makes a quick run. The table goes to bench/results.md.
+bench: setup
+	$(PY) -m bench
 
 lint: setup
 	$(VENV)/bin/ruff check .

@@ -54,12 +54,20 @@ class RecordConflictError(Exception):
 class ScopedInterface(SQLAInterface):
     """A data interface that shows each user only the rows the rules allow."""
 
+    # Loader options of the view's list pages (app.views.list_loading): the
+    # related records the list shows come with its rows.
+    list_options: tuple = ()
+
     def is_nullable(self, col_name: str) -> bool:
         """A checkbox is never empty: unticked means False. Treating boolean
         columns as required made FAB refuse every unticked box."""
         if self.is_boolean(col_name):
             return True
         return super().is_nullable(col_name)
+
+    def apply_all(self, query, *args, **kwargs):
+        query = super().apply_all(query, *args, **kwargs)
+        return query.options(*self.list_options)
 
     def apply_filters(self, query, filters):
         query = super().apply_filters(query, filters)

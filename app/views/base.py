@@ -8,6 +8,7 @@ from app.security.interface import ScopedInterface
 from app.views import fields  # noqa: F401  (corrects FAB's enum field)
 from app.views.formatting import formatter_for
 from app.views.labels import COLUMN_LABELS
+from app.views.list_loading import loader_options
 from app.views.responses import InvalidFormStatus
 
 # Columns that every record has; shown on show pages, never edited by hand.
@@ -34,6 +35,9 @@ class OperatorModelView(ActionGuard, InvalidFormStatus, ModelView):
             **(self.formatters_columns or {}),
         }
         super().__init__(**kwargs)
+        self.datamodel.list_options = tuple(
+            loader_options(self.datamodel.obj, self.list_columns)
+        )
 
     def _own_columns(self) -> list[str]:
         return [

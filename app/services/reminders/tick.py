@@ -6,6 +6,7 @@ waits."""
 import logging
 from dataclasses import replace
 from datetime import date
+from functools import lru_cache
 
 from jinja2.sandbox import SandboxedEnvironment
 
@@ -53,9 +54,16 @@ def render(rule: ReminderRule, due: DueReminder) -> tuple[str, str]:
     subject, body = rule.texts(due.recipient.language)
     context = {**due.context, "person": due.recipient, "link": due.link}
     return (
-        _templates.from_string(subject).render(context).strip(),
-        _templates.from_string(body).render(context),
+        _compiled(subject).render(context).strip(),
+        _compiled(body).render(context),
     )
+
+
+@lru_cache(maxsize=256)
+def _compiled(text: str):
+    """A rule's text compiled once, not once for each of its thousands of
+    reminders; an edited text is another key."""
+    return _templates.from_string(text)
 
 
 def _queue(rule: ReminderRule, due: DueReminder) -> int:
@@ -84,5 +92,8 @@ def tick(today: date | None = None) -> tuple[int, int]:
     today = today or local_now().date()
     anonymise_past_retention(today)
     queued = run_reminders(today)
+    # The records the finders loaded are not needed for sending; left in the
+    # session, every commit of every send would expire them all again.
+    db.session.expunge_all()
     sent = deliver_pending(limit=SENDS_PER_TICK)
     return queued, sent

@@ -108,7 +108,7 @@ def lead_follow_up(rule: ReminderRule, today: date) -> Iterator:
     leads = db.session.scalars(
         db.select(Lead).where(
             Lead.status.in_([LeadStatus.new, LeadStatus.contacted]),
-            Lead.next_follow_up_on.is_not(None),
+            Lead.next_follow_up_on <= today + timedelta(days=rule.offset_days),
             Lead.owner_id.is_not(None),
         )
     )

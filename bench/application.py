@@ -1,0 +1,108 @@
+"""The benchmark's app: the product's own factory, plus plain Flask-AppBuilder
+model views over the same models and list columns (registered here only, never
+in the product), so that both are measured in one process on the same data."""
+
+import os
+
+from flask import Flask
+from flask_appbuilder import ModelView
+from flask_appbuilder.models.sqla.interface import SQLAInterface
+
+from app import create_app
+from app.models import AuditEvent, Lead, Offer, RequestForQuotation
+from app.security.role_names import COORDINATOR
+from config import Config
+
+
+class BenchConfig(Config):
+    """Production-like settings (CSRF on, nothing sent), with login throttling
+    loosened so that the load test's users can all sign in from one address."""
+
+    MAIL_BACKEND = "mailbox"
+    MAIL_SUPPRESS_SEND = False
+    AUTH_RATE_LIMIT = "100000 per minute"
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+
+
+def _default_view(model, columns: list[str], order: tuple[str, str]) -> type:
+    """A plain FAB model view: SQLAInterface, no row rules, no eager loading."""
+    return type(
+        f"Default{model.__name__}View",
+        (ModelView,),
+        {
+            "datamodel": SQLAInterface(model),
+            "list_columns": columns,
+            "base_order": order,
+            "page_size": 25,
+        },
+    )
+
+
+# Our list screens that the benchmark compares, by our view's name: the model,
+# the list columns and the order of the product's view.
+COMPARED = {
+    "LeadView": (
+        Lead,
+        ["company", "source", "status", "owner", "next_follow_up_on"],
+        ("next_follow_up_on", "asc"),
+    ),
+    "OfferView": (
+        Offer,
+        [
+            "request",
+            "lead_provider",
+            "price",
+            "vat_rate",
+            "version",
+            "status",
+            "submitted_on",
+        ],
+        ("submitted_on", "desc"),
+    ),
+    "RequestForQuotationView": (
+        RequestForQuotation,
+        ["reference", "title", "client_companies", "offer_deadline", "status"],
+        ("offer_deadline", "desc"),
+    ),
+    "AuditEventView": (
+        AuditEvent,
+        [
+            "occurred_on",
+            "action",
+            "username",
+            "record_type",
+            "record_id",
+            "record_label",
+        ],
+        ("occurred_on", "desc"),
+    ),
+}
+
+DEFAULT_VIEWS: dict[str, type] = {}
+
+
+def default_view_name(view_name: str) -> str:
+    return "Default" + view_name
+
+
+def build_bench_app(database_url: str) -> Flask:
+    """The product's app over ``database_url`` with the default FAB views, which
+    the coordinator may list."""
+    app = create_app(BenchConfig, SQLALCHEMY_DATABASE_URI=database_url)
+    with app.app_context():
+        appbuilder = app.appbuilder
+        for view_name, (model, columns, order) in COMPARED.items():
+            view = _default_view(model, columns, order)
+            view.__name__ = default_view_name(view_name)
+            appbuilder.add_view_no_menu(view)
+            DEFAULT_VIEWS[view_name] = view
+        names = "|".join(default_view_name(name) for name in COMPARED)
+        appbuilder.sm.builtin_roles.setdefault(COORDINATOR, []).append(
+            [f"^({names})$", "^can_list$"]
+        )
+    return app
+
+
+def wsgi_app() -> Flask:
+    """For gunicorn: the bench app over ``BENCH_APP_DATABASE``."""
+    return build_bench_app(os.environ["BENCH_APP_DATABASE"])
