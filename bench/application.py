@@ -9,8 +9,10 @@ from flask_appbuilder import ModelView
 from flask_appbuilder.models.sqla.interface import SQLAInterface
 
 from app import create_app
-from app.models import AuditEvent, Lead, Offer, RequestForQuotation
 from app.security.role_names import COORDINATOR
+from app.views.audit import AuditEventView
+from app.views.coordination import LeadView, RequestForQuotationView
+from app.views.production import OfferView
 from config import Config
 
 
@@ -38,44 +40,11 @@ def _default_view(model, columns: list[str], order: tuple[str, str]) -> type:
     )
 
 
-# Our list screens that the benchmark compares, by our view's name: the model,
-# the list columns and the order of the product's view.
-COMPARED = {
-    "LeadView": (
-        Lead,
-        ["company", "source", "status", "owner", "next_follow_up_on"],
-        ("next_follow_up_on", "asc"),
-    ),
-    "OfferView": (
-        Offer,
-        [
-            "request",
-            "lead_provider",
-            "price",
-            "vat_rate",
-            "version",
-            "status",
-            "submitted_on",
-        ],
-        ("submitted_on", "desc"),
-    ),
-    "RequestForQuotationView": (
-        RequestForQuotation,
-        ["reference", "title", "client_companies", "offer_deadline", "status"],
-        ("offer_deadline", "desc"),
-    ),
-    "AuditEventView": (
-        AuditEvent,
-        [
-            "occurred_on",
-            "action",
-            "username",
-            "record_type",
-            "record_id",
-            "record_label",
-        ],
-        ("occurred_on", "desc"),
-    ),
+# Our list screens that the benchmark compares, by name; each default view
+# takes the model, the list columns and the order of the product's view.
+COMPARED: dict[str, type] = {
+    view.__name__: view
+    for view in (LeadView, OfferView, RequestForQuotationView, AuditEventView)
 }
 
 DEFAULT_VIEWS: dict[str, type] = {}
@@ -91,8 +60,10 @@ def build_bench_app(database_url: str) -> Flask:
     app = create_app(BenchConfig, SQLALCHEMY_DATABASE_URI=database_url)
     with app.app_context():
         appbuilder = app.appbuilder
-        for view_name, (model, columns, order) in COMPARED.items():
-            view = _default_view(model, columns, order)
+        for view_name, ours in COMPARED.items():
+            view = _default_view(
+                ours.datamodel.obj, list(ours.list_columns), ours.base_order
+            )
             view.__name__ = default_view_name(view_name)
             appbuilder.add_view_no_menu(view)
             DEFAULT_VIEWS[view_name] = view
