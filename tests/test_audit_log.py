@@ -6,7 +6,12 @@ import pytest
 from app.extensions import db
 from app.models import AuditAction, AuditEvent, ForesightNote, Lead, LeadStatus
 from app.security.audit import AuditLogAppendOnlyError
-from tests.conftest import login
+from app.security.role_names import COORDINATOR
+from app.security.row_rules import read_condition
+from app.security.viewer import Viewer
+from app.views.capped_count import CappedCountInterface, CountAbove
+from tests.conftest import login, visible_text
+from tests.path_records import organisation_id_of
 
 
 def _events(app, **filters) -> list[AuditEvent]:
@@ -122,3 +127,41 @@ def test_a_refused_write_leaves_no_event(app, client_as):
     )
     after = [e for e in _events(app)[before:] if e.record_type is not None]
     assert after == []
+
+
+def _record_count(page: str) -> list[str]:
+    """The two words after "Record Count" (in Finnish) on a list page."""
+    text = visible_text(page)
+    return text.split("Tietueiden määrä:", 1)[1].split()[:2]
+
+
+def test_a_long_log_is_counted_only_up_to_the_limit(app, coordinator, monkeypatch):
+    coordinator_viewer = Viewer(
+        frozenset({COORDINATOR}), organisation_id_of(app, "coordinator")
+    )
+    with app.app_context():
+        readable = db.session.scalar(
+            db.select(db.func.count(AuditEvent.id)).where(
+                read_condition(AuditEvent, coordinator_viewer)
+            )
+        )
+    url = "/auditeventview/list/?psize_AuditEventView=25"
+
+    monkeypatch.setattr(CappedCountInterface, "count_limit", readable)
+    exact = coordinator.get(url).get_data(as_text=True)
+    monkeypatch.setattr(CappedCountInterface, "count_limit", 30)
+    capped = coordinator.get(url).get_data(as_text=True)
+
+    assert readable > 50
+    assert _record_count(exact)[0] == str(readable)
+    assert _record_count(capped) == ["yli", "30"]
+    # Two pages of 25 reach the 30 rows counted; the third is not offered.
+    assert "page_AuditEventView=1" in capped
+    assert "page_AuditEventView=2" not in capped
+
+
+def test_a_count_above_the_limit_pages_as_the_limit():
+    count = CountAbove(10_000)
+
+    assert count / 25 == 400
+    assert count + 1 == 10_001

@@ -59,27 +59,33 @@ def audit_event_visible(viewer: Viewer) -> ColumnElement[bool]:
     markings hold the offer's content; they stay hidden until the deadline, as
     the offer itself.
 
-    The opened records are one uncorrelated list per kind, read once per
-    query, rather than a look-up for each of a million events: counting the
-    log's rows would otherwise take seconds.
+    Each event of those kinds looks up its own record: a list page reads the
+    newest events by their time index and stops after a page, so it looks up
+    a few records, and the audit log's count stops early too (its view caps
+    it). OFFSET 0 keeps PostgreSQL from reading every opened offer into a hash
+    table first, which it does for a look-up under OR whatever the page size.
     """
-    opened_offers = select(Offer.id).where(opened_offer(viewer))
-    opened_members = select(ConsortiumMember.id).where(
-        ConsortiumMember.offer.has(opened_offer(viewer))
-    )
-    opened_secrets = select(OfferSecret.id).where(
-        OfferSecret.offer.has(opened_offer(viewer))
-    )
-    record_id = AuditEvent.record_id
+
+    def opened(model, *path) -> ColumnElement[bool]:
+        statement = select(model.id)
+        for relationship in path:
+            statement = statement.join(relationship)
+        statement = statement.where(model.id == AuditEvent.record_id, deadline_passed())
+        return exists(statement.offset(0))
+
+    record_type = AuditEvent.record_type
     return or_(
-        AuditEvent.record_type.is_(None),
-        AuditEvent.record_type.not_in(["Offer", "ConsortiumMember", "OfferSecret"]),
-        and_(AuditEvent.record_type == "Offer", record_id.in_(opened_offers)),
+        record_type.is_(None),
+        record_type.not_in(["Offer", "ConsortiumMember", "OfferSecret"]),
+        and_(record_type == "Offer", opened(Offer, Offer.request)),
         and_(
-            AuditEvent.record_type == "ConsortiumMember",
-            record_id.in_(opened_members),
+            record_type == "ConsortiumMember",
+            opened(ConsortiumMember, ConsortiumMember.offer, Offer.request),
         ),
-        and_(AuditEvent.record_type == "OfferSecret", record_id.in_(opened_secrets)),
+        and_(
+            record_type == "OfferSecret",
+            opened(OfferSecret, OfferSecret.offer, Offer.request),
+        ),
     )
 
 

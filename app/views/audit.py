@@ -3,7 +3,8 @@
 from flask_babel import lazy_gettext as _l
 
 from app.models import AuditEvent
-from app.views.base import OperatorModelView, interface
+from app.views.base import OperatorModelView
+from app.views.capped_count import CappedCountInterface
 from app.views.formatting import format_utc
 
 
@@ -14,7 +15,8 @@ def _changes(changes: dict | None) -> str:
 
 
 class AuditEventView(OperatorModelView):
-    datamodel = interface(AuditEvent)
+    # A million events are counted only up to ten thousand.
+    datamodel = CappedCountInterface(AuditEvent)
     base_permissions = ["can_list", "can_show"]
     list_title = _l("Audit log")
     show_title = _l("Audit event")
