@@ -1,10 +1,13 @@
 """The app factory: fresh apps per call, configuration from the environment."""
 
 import pytest
+from sqlalchemy import text
 
 import config
 from app import create_app
+from app.extensions import db
 from config import TestConfig
+from tests.databases import uses_postgresql
 
 
 def test_each_call_builds_an_app_with_its_own_screens(app, database_url):
@@ -46,3 +49,15 @@ def test_production_refuses_to_start_with_the_development_secret(database_url):
 
 def test_finnish_is_the_default_language(app):
     assert app.config["BABEL_DEFAULT_LOCALE"] == "fi"
+
+
+@pytest.mark.skipif(not uses_postgresql(), reason="PostgreSQL's own setting")
+def test_postgresql_connections_run_without_jit_compilation(app):
+    with app.app_context():
+        first = db.session.scalar(text("SHOW jit"))
+        db.session.rollback()
+        db.engine.dispose()
+        # A new connection, after a rolled-back transaction on the old one.
+        second = db.session.scalar(text("SHOW jit"))
+
+    assert (first, second) == ("off", "off")
