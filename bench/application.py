@@ -1,15 +1,26 @@
 """The benchmark's app: the product's own factory, plus plain Flask-AppBuilder
 model views over the same models and list columns (registered here only, never
-in the product), so that both are measured in one process on the same data."""
+in the product), so that both are measured in one process on the same data.
+
+A default view lists the same rows as ours: the coordinator's row rule comes
+through Flask-AppBuilder's own means, a base filter. Without it the default
+offer list and audit log would show sealed offers, which no deployment could
+allow, and would count rows that ours must leave out."""
 
 import os
 
 from flask import Flask
 from flask_appbuilder import ModelView
+from flask_appbuilder.models.filters import BaseFilter
 from flask_appbuilder.models.sqla.interface import SQLAInterface
+from sqlalchemy import and_, or_, select
 
 from app import create_app
+from app.models import AuditEvent, ConsortiumMember, Offer, OfferSecret
 from app.security.role_names import COORDINATOR
+from app.security.row_predicates import opened_offer
+from app.security.row_rules import read_condition
+from app.security.viewer import Viewer
 from app.views.audit import AuditEventView
 from app.views.coordination import LeadView, RequestForQuotationView
 from app.views.production import OfferView
@@ -26,13 +37,45 @@ class BenchConfig(Config):
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
 
 
+def listed_audit_rule(viewer: Viewer):
+    """The audit log's row rule in the form that suits counting every row, as
+    the raw SQL has it: each kind's opened records listed once per query.
+    (Ours looks each event's record up, which suits a page and a bounded
+    count; for a full count this form is two to four times faster.)"""
+    opened = opened_offer(viewer)
+    members = select(ConsortiumMember.id).where(ConsortiumMember.offer.has(opened))
+    secrets = select(OfferSecret.id).where(OfferSecret.offer.has(opened))
+    kind, record = AuditEvent.record_type, AuditEvent.record_id
+    return or_(
+        kind.is_(None),
+        kind.not_in(["Offer", "ConsortiumMember", "OfferSecret"]),
+        and_(kind == "Offer", record.in_(select(Offer.id).where(opened))),
+        and_(kind == "ConsortiumMember", record.in_(members)),
+        and_(kind == "OfferSecret", record.in_(secrets)),
+    )
+
+
+class SameRowsAsOurs(BaseFilter):
+    """A base filter that leaves the rows the coordinator may read."""
+
+    name = "same rows"
+
+    def apply(self, query, value):
+        viewer = Viewer.current()
+        if self.model is AuditEvent:
+            return query.filter(listed_audit_rule(viewer))
+        return query.filter(read_condition(self.model, viewer))
+
+
 def _default_view(model, columns: list[str], order: tuple[str, str]) -> type:
-    """A plain FAB model view: SQLAInterface, no row rules, no eager loading."""
+    """A plain FAB model view: SQLAInterface, the row rule as a base filter,
+    no eager loading."""
     return type(
         f"Default{model.__name__}View",
         (ModelView,),
         {
             "datamodel": SQLAInterface(model),
+            "base_filters": [["id", SameRowsAsOurs, None]],
             "list_columns": columns,
             "base_order": order,
             "page_size": 25,
