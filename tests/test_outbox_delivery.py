@@ -116,6 +116,38 @@ def test_a_permanent_refusal_fails_once_and_is_not_retried(app, refusing_server)
     assert "550" in message.last_error
 
 
+class CountingConnections(Refusing):
+    """Notes, for each message received, the client's address and port: one
+    port per connection."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.peers: list[tuple[str, int]] = []
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802
+        self.peers.append(session.peer)
+        return await super().handle_DATA(server, session, envelope)
+
+
+def test_a_batch_goes_over_one_connection_and_a_new_one_after_a_failure(app, sending):
+    server = CountingConnections()
+    controller = Controller(server, hostname="127.0.0.1", port=sending)
+    controller.start()
+    recipients = ["a@example.com", "b@example.com", "nobody@example.com"]
+    ids = _queue(app, *recipients, "c@example.com", "d@example.com")
+    try:
+        with app.app_context():
+            sent = deliver_pending()
+    finally:
+        controller.stop()
+
+    assert sent == 4
+    assert _message(app, ids[2]).status is OutboxStatus.failed
+    first, second, third, fourth = server.peers
+    assert first == second, "the batch shares its connection"
+    assert third == fourth != first, "a refusal closes it; the rest share a new one"
+
+
 def test_a_silent_server_fails_within_the_timeout(app, sending, monkeypatch):
     monkeypatch.setitem(app.config, "MAIL_TIMEOUT", 1)
     listener = socket.socket()

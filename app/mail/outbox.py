@@ -1,7 +1,8 @@
 """Queueing messages in the outbox and delivering them after the commit.
 
 ``queue_message`` adds a message to the current transaction; it is sent only if
-that transaction commits. ``deliver_pending`` sends what waits. Each message is
+that transaction commits. ``deliver_pending`` sends what waits, over one SMTP
+connection for the batch. Each message is
 first claimed with one conditional update, so two senders never send the same
 message; a claim left by a sender that died is taken back after the lease. A
 temporary failure (a 4xx answer, a refused or silent connection) is tried again
@@ -20,7 +21,7 @@ from sqlalchemy.exc import IntegrityError
 
 from app.extensions import db
 from app.mail.html import html_body
-from app.mail.smtp import send_email
+from app.mail.smtp import SmtpConnection
 from app.models import OutboxMessage, OutboxStatus
 from app.models.choices import Language
 from app.models.history import utc_now
@@ -78,7 +79,8 @@ def deliver_queued() -> int:
     if current_app.config.get("MAIL_SUPPRESS_SEND"):
         return 0
     now = utc_now()
-    return sum(_deliver(message.id, now) for message in queued)
+    with SmtpConnection() as smtp:
+        return sum(_deliver(message.id, now, smtp) for message in queued)
 
 
 def retry_delay(attempts: int) -> timedelta:
@@ -104,7 +106,8 @@ def deliver_pending(limit: int = 100, now: datetime | None = None) -> int:
         .order_by(OutboxMessage.id)
         .limit(limit)
     ).all()
-    return sum(_deliver(message_id, now) for message_id in due)
+    with SmtpConnection() as smtp:
+        return sum(_deliver(message_id, now, smtp) for message_id in due)
 
 
 def _take_back_stale_claims(now: datetime) -> None:
@@ -133,7 +136,7 @@ def _claim(message_id: int, now: datetime) -> bool:
     return claimed == 1
 
 
-def _deliver(message_id: int, now: datetime) -> bool:
+def _deliver(message_id: int, now: datetime, smtp: SmtpConnection) -> bool:
     if not _claim(message_id, now):
         return False
     message = db.session.get(OutboxMessage, message_id)
@@ -142,7 +145,7 @@ def _deliver(message_id: int, now: datetime) -> bool:
     if current_app.config.get("MAIL_BACKEND") == "mailbox":
         return _keep(message)
     try:
-        _send(message)
+        _send(message, smtp)
     except PermanentFailureError as error:
         _record_failure(message, error, permanent=True, now=now)
         return False
@@ -168,11 +171,11 @@ def _keep(message: OutboxMessage) -> bool:
     return True
 
 
-def _send(message: OutboxMessage) -> None:
+def _send(message: OutboxMessage, smtp: SmtpConnection) -> None:
     """Send, telling a permanent refusal (5xx) from a temporary one."""
     html = html_body(message.subject, message.body, message.language.name)
     try:
-        send_email(
+        smtp.send(
             message.recipient, message.subject, message.body, html, message.message_id
         )
     except smtplib.SMTPRecipientsRefused as error:
