@@ -111,7 +111,8 @@ def _share(page: PageResult) -> float:
 
 def _shares(page: PageResult) -> str:
     raw = page.ours.median_ms / page.raw.median_ms
-    return f"{_share(page):.2f} ({raw:,.0f}×)"
+    times = f"{raw:,.0f}" if raw >= 10 else f"{raw:.1f}"
+    return f"{_share(page):.2f} ({times}×)"
 
 
 def _queries(run: DatabaseRun, view: str) -> str:
