@@ -73,10 +73,15 @@ def run_database(label: str, url: str, sizes: Sizes, scale: float) -> DatabaseRu
     return run
 
 
+def _made(database) -> str:
+    if database.reused:
+        return "data set reused from an earlier run"
+    return f"generated in {database.seconds:.0f} s"
+
+
 def _header(runs: list[DatabaseRun], sizes: Sizes, scale: float) -> list[str]:
     generated = "; ".join(
-        f"{run.database.label} generated in {run.database.seconds:.0f} s, "
-        f"everything in {run.seconds:.0f} s"
+        f"{run.database.label} {_made(run.database)}, everything in {run.seconds:.0f} s"
         for run in runs
     )
     return [

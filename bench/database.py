@@ -33,6 +33,7 @@ class BenchDatabase:
     url: str
     rows: dict[str, int]
     seconds: float
+    reused: bool = False
 
 
 def sqlite_url(path: Path = SQLITE_FILE) -> str:
@@ -117,7 +118,7 @@ def prepare(
     demo data alone); with ``reuse``, one that already holds it is kept."""
     if sizes and reuse and _exists(url) and holds(url, sizes):
         logger.info("%s database reused as it is", label)
-        return BenchDatabase(label, url, {}, 0.0)
+        return BenchDatabase(label, url, {}, 0.0, reused=True)
     started = time.perf_counter()
     recreate(url)
     app = build_bench_app(url)
