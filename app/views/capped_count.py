@@ -27,6 +27,7 @@ class CappedCountInterface(ScopedInterface):
     count_limit = 10_000
 
     def query_count(self, query, filters=None, select_columns=None) -> int:
+        # The filtered query as Flask-AppBuilder's own count builds it.
         rows = self._apply_inner_all(
             query, filters, select_columns=select_columns, aliases_mapping={}
         )
