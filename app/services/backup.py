@@ -10,31 +10,32 @@ table objects: the ORM's audit listeners and the audit log's append-only guard
 stay out of it, which is right for putting back rows that already happened.
 """
 
-import base64
-import enum
 import gzip
-import json
 import logging
 import os
-import zlib
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time
-from decimal import Decimal
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 import sqlalchemy as sa
 from flask_appbuilder import Model
 
 import app.models  # noqa: F401  (registers every table on Model.metadata)
+from app.services.backup_file import (
+    BackupError,
+    decoder,
+    encode_row,
+    new_header,
+    read_header,
+    read_lines,
+    write_line,
+)
 
 logger = logging.getLogger(__name__)
 
-FORMAT = "koulutusoperaattori-backup"
-FORMAT_VERSION = 1
 BATCH_SIZE = 1000
 
 # Alembic's own table: backed up for completeness but never written by a
@@ -49,20 +50,6 @@ ALEMBIC_VERSION = sa.Table(
 # default question set): a freshly migrated database counts as empty with
 # these rows, which a restore replaces with those of the backup.
 SEEDED_BY_MIGRATIONS = {"question_set", "survey_question"}
-
-# How a value written by _encode is read back, by column type.
-PARSERS: list[tuple[type, Callable[[Any], Any]]] = [
-    (sa.DateTime, datetime.fromisoformat),
-    (sa.Date, date.fromisoformat),
-    (sa.Time, time.fromisoformat),
-    (sa.LargeBinary, base64.b64decode),
-    (sa.Float, float),
-    (sa.Numeric, Decimal),
-]
-
-
-class BackupError(Exception):
-    """A backup cannot be written or restored; the message says why."""
 
 
 @dataclass(frozen=True)
@@ -91,10 +78,10 @@ def create_backup(engine: sa.Engine, path: Path) -> BackupSummary:
             revision = _current_revision(connection)
             counts = {table.name: _count(connection, table) for table in tables}
             with gzip.open(partial, "wt", encoding="utf-8", compresslevel=6) as out:
-                _write_line(out, _header(revision, counts))
+                write_line(out, new_header(revision, counts))
                 for table in tables:
                     for row in _stream_rows(connection, table):
-                        _write_line(out, {"t": table.name, "r": _encode_row(row)})
+                        write_line(out, {"t": table.name, "r": encode_row(row)})
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
@@ -117,8 +104,8 @@ def restore_backup(
     tables = backed_up_tables()
     plans = _restore_plans(tables)
     with gzip.open(path, "rt", encoding="utf-8") as source:
-        lines = _read_lines(source)
-        header = _read_header(lines)
+        lines = read_lines(source)
+        header = read_header(lines)
         with _database_errors(), engine.begin() as connection:
             revision = _check_revision(connection, header.get("alembic_revision"))
             _clear_or_refuse(connection, plans, replace)
@@ -168,53 +155,11 @@ def _current_revision(connection: sa.Connection) -> str:
     return ",".join(sorted(revisions))
 
 
-def _header(revision: str | None, counts: dict[str, int]) -> dict:
-    return {
-        "format": FORMAT,
-        "version": FORMAT_VERSION,
-        "alembic_revision": revision,
-        "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
-        "tables": [{"name": name, "rows": rows} for name, rows in counts.items()],
-    }
-
-
-def _write_line(out: IO[str], item: dict) -> None:
-    out.write(json.dumps(item, ensure_ascii=False, separators=(",", ":")) + "\n")
-
-
 def _stream_rows(connection: sa.Connection, table: sa.Table) -> Iterator:
     query = sa.select(table).order_by(*table.primary_key)
     yield from connection.execute(
         query.execution_options(yield_per=BATCH_SIZE)
     ).mappings()
-
-
-def _encode_row(row: dict) -> dict:
-    return {name: _encode(value) for name, value in row.items()}
-
-
-def _encode(value: Any) -> Any:
-    """A value as JSON holds it; the column type tells a restore how to read it."""
-    if isinstance(value, enum.Enum):
-        return value.name
-    if isinstance(value, Decimal):
-        return str(value)
-    if isinstance(value, datetime | date | time):
-        return value.isoformat()
-    if isinstance(value, bytes | memoryview):
-        return base64.b64encode(bytes(value)).decode("ascii")
-    return value
-
-
-def _decoder(column: sa.Column) -> Callable[[Any], Any]:
-    kind = column.type
-    if isinstance(kind, sa.JSON):
-        # SQL NULL; a plain None would be written as the JSON value null.
-        return lambda value: sa.null() if value is None else value
-    for column_type, parse in PARSERS:
-        if isinstance(kind, column_type):
-            return lambda value, parse=parse: None if value is None else parse(value)
-    return lambda value: value
 
 
 @dataclass
@@ -228,7 +173,7 @@ class _TablePlan:
     pending: list[dict] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self.decoders = {column.name: _decoder(column) for column in self.table.columns}
+        self.decoders = {column.name: decoder(column) for column in self.table.columns}
 
     def row(self, values: dict) -> dict:
         row = {name: decode(values[name]) for name, decode in self.decoders.items()}
@@ -257,37 +202,6 @@ def _restore_plans(tables: list[sa.Table]) -> dict[str, _TablePlan]:
             deferred.append(key.parent.name)
         plans[table.name] = _TablePlan(table, deferred)
     return plans
-
-
-def _read_lines(source: IO[str]) -> Iterator[tuple[int, Any]]:
-    """The parsed lines of a backup, numbered; a damaged file ends them with a
-    BackupError."""
-    number = 1
-    try:
-        for number, line in enumerate(source, start=1):
-            yield number, json.loads(line)
-    except (OSError, EOFError, ValueError, zlib.error) as error:
-        raise BackupError(
-            f"The file is not a readable backup: damaged or cut short near line "
-            f"{number} ({error})."
-        ) from error
-
-
-def _read_header(lines: Iterator[tuple[int, Any]]) -> dict:
-    _, header = next(lines, (0, None))
-    if not isinstance(header, dict) or header.get("format") != FORMAT:
-        raise BackupError("The file is not a backup of this application.")
-    if header.get("version") != FORMAT_VERSION:
-        raise BackupError(
-            f"The backup has format version {header.get('version')!r}; this "
-            f"application reads version {FORMAT_VERSION}."
-        )
-    tables = header.get("tables")
-    if not isinstance(tables, list) or not all(
-        isinstance(entry, dict) and {"name", "rows"} <= set(entry) for entry in tables
-    ):
-        raise BackupError("The backup's header has no valid list of tables.")
-    return header
 
 
 def _check_revision(connection: sa.Connection, expected: str | None) -> str:
